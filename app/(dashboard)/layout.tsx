@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import { AppShell } from '@/components/shell/app-shell';
+import { TRPCReactProvider } from '@/lib/trpc/react';
+import { requireUser } from '@/server/auth/guards';
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  return (
+    <TRPCReactProvider>
+      <AppShell user={user}>{children}</AppShell>
+    </TRPCReactProvider>
+  );
+}

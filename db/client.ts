@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { acquireDirectoryLock } from './directory-lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** Either driver: PGlite and postgres.js databases share this interface, and so do transactions. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DbHandle {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Where the data lives, for messages: a directory, `memory://` or host:port/database. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface DbConfig {
+  /** A PostgreSQL server; when absent, embedded PGlite in `dataDir`. */
+  databaseUrl?: string | undefined;
+  /** A directory, or `memory://` for a throwaway database. */
+  dataDir: string;
+}
+
+export class DatabaseConfigError extends Error {}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+export async function openDatabase(config: DbConfig): Promise<DbHandle> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+export async function migrateDatabase(handle: DbHandle): Promise<void> {
+  const options = { migrationsFolder: MIGRATIONS_FOLDER };
+  if (handle.driver === 'pglite') {
+    await migratePglite(handle.db as Parameters<typeof migratePglite>[0], options);
+  } else {
+    await migratePostgres(handle.db as Parameters<typeof migratePostgres>[0], options);
+  }
+}
+
+async function openPglite(dataDir: string): Promise<DbHandle> {
+  const inMemory = dataDir.startsWith('memory://');
+  const lock = inMemory ? null : acquireDirectoryLock(path.resolve(dataDir));
+  try {
+    const client = new PGlite(inMemory ? undefined : path.resolve(dataDir));
+    await client.waitReady;
+    return {
+      db: drizzlePglite({ client, schema }) as unknown as Db,
+      driver: 'pglite',
+      location: inMemory ? 'memory://' : path.resolve(dataDir),
+      async close() {
+        await client.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+function describeServer(url: URL): string {
+  return `${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname}`;
+}
+
+async function openPostgres(databaseUrl: string): Promise<DbHandle> {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    throw new DatabaseConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database).');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new DatabaseConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}//.`);
+  }
+  const client = postgres(databaseUrl, { onnotice: () => {}, max: 10, connect_timeout: 10 });
+  try {
+    await client`select 1`;
+  } catch (error) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseConfigError(`Cannot connect to PostgreSQL at ${describeServer(url)}: ${reason}`);
+  }
+  return {
+    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    driver: 'postgres',
+    location: describeServer(url),
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+/** Rows of a raw SQL query, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows: T[] }).rows;
+}

@@ -1,0 +1,17 @@
+import 'server-only';
+import { adminRouter } from './routers/admin';
+import { meRouter } from './routers/me';
+import { overviewRouter } from './routers/overview';
+import { queueRouter } from './routers/queue';
+import { createCallerFactory, createTRPCRouter } from './trpc';
+
+export const appRouter = createTRPCRouter({
+  me: meRouter,
+  overview: overviewRouter,
+  queue: queueRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,37 @@
+import 'server-only';
+import type { Db } from '@/db/client';
+import { settings } from '@/db/schema';
+import { env } from '../env';
+
+export interface Settings {
+  reportTz: string;
+  disputeSlaHours: number;
+  commTargetMinutes: number;
+  currency: string;
+  /** True once demo data was seeded: the login page then lists the demo accounts. */
+  demoData: boolean;
+}
+
+export function defaultSettings(): Settings {
+  return {
+    reportTz: env.REPORT_TZ,
+    disputeSlaHours: env.DISPUTE_SLA_HOURS,
+    commTargetMinutes: env.COMM_TARGET_MINUTES,
+    currency: env.CURRENCY,
+    demoData: false,
+  };
+}
+
+/** Settings an admin changed in the app, over the environment's defaults. */
+export async function getSettings(db: Db): Promise<Settings> {
+  const rows = await db.select({ key: settings.key, value: settings.value }).from(settings);
+  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value])) as Partial<Settings>;
+  return { ...defaultSettings(), ...stored };
+}
+
+export async function putSetting<K extends keyof Settings>(db: Db, key: K, value: Settings[K], updatedById: number | null = null) {
+  await db
+    .insert(settings)
+    .values({ key, value, updatedById })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedById, updatedAt: new Date() } });
+}
