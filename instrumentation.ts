@@ -1,6 +1,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { prepareDatabase } = await import('./server/startup');
-    await prepareDatabase();
+    const { startServer } = await import('./server/startup');
+    await startServer();
   }
 }

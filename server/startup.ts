@@ -1,33 +1,14 @@
 import 'server-only';
-import { DatabaseConfigError } from '@/db/client';
-import { DirectoryInUseError } from '@/db/directory-lock';
-import { seedDemoIfEmpty } from '@/db/seed/demo';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '@/lib/demo-accounts';
-import { getDbHandle } from './db';
-import { env } from './env';
-import { getSettings } from './services/settings';
 
-/** Runs once when the server starts: open and migrate the database, add demo data when asked. */
-export async function prepareDatabase(): Promise<void> {
+/** Called from instrumentation when the Node server starts. */
+export async function startServer(): Promise<void> {
   try {
-    const handle = await getDbHandle();
-    console.log(`Holdfast database: ${handle.driver} at ${handle.location}, migrations applied.`);
-    if (env.HOLDFAST_SEED_DEMO === '1') {
-      const seeded = await seedDemoIfEmpty(handle.db);
-      if (seeded) console.log(`Demo data added: ${seeded.customers} customers, ${seeded.users} users.`);
-    }
-    if ((await getSettings(handle.db)).demoData) printDemoLogins();
+    // Imported here so an invalid environment is reported like any other start-up failure.
+    const { prepareDatabase } = await import('./prepare-database');
+    await prepareDatabase();
   } catch (error) {
-    if (error instanceof DatabaseConfigError || error instanceof DirectoryInUseError) {
-      console.error(`Holdfast cannot start: ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
+    // A bad environment or database stops start-up with one line, not a stack trace.
+    console.error(`Holdfast cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
   }
-}
-
-function printDemoLogins() {
-  console.log(`\nHoldfast is ready on http://localhost:${env.PORT} — demo logins (password "${DEMO_PASSWORD}"):`);
-  for (const login of DEMO_LOGINS) console.log(`  ${login.email.padEnd(28)} ${login.description}`);
-  console.log('');
 }
