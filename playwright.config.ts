@@ -3,6 +3,21 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 const dataDir = '.data/e2e/pglite';
+// When the test command has a PostgreSQL server up, the sign-in specs also run on a second
+// server that uses it through postgres.js.
+const postgresUrl = process.env.E2E_DATABASE_URL;
+const postgresPort = port + 1;
+const postgresBaseURL = `http://localhost:${postgresPort}`;
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export default defineConfig({
   testDir: './e2e',
@@ -19,32 +34,56 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: chromiumArgs,
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    // The production build on a fresh embedded database with the demo data.
-    command: `rm -rf .data/e2e && node node_modules/next/dist/bin/next start -p ${port}`,
-    url: `${baseURL}/login`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      HOLDFAST_DATA_DIR: dataDir,
-      HOLDFAST_SEED_DEMO: '1',
-      NEXTAUTH_URL: baseURL,
-      PORT: String(port),
-      DATABASE_URL: '',
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' } },
+    ...(postgresUrl
+      ? [
+          {
+            name: 'chromium-postgres',
+            testMatch: /sign-in\.spec\.ts/,
+            use: { browserName: 'chromium' as const, baseURL: postgresBaseURL },
+          },
+        ]
+      : []),
+  ],
+  webServer: [
+    {
+      // The production build on a fresh embedded database with the demo data.
+      command: `rm -rf .data/e2e && node node_modules/next/dist/bin/next start -p ${port}`,
+      url: `${baseURL}/login`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        HOLDFAST_DATA_DIR: dataDir,
+        HOLDFAST_SEED_DEMO: '1',
+        NEXTAUTH_URL: baseURL,
+        PORT: String(port),
+        DATABASE_URL: '',
+      },
     },
-  },
+    ...(postgresUrl
+      ? [
+          {
+            command: `node node_modules/next/dist/bin/next start -p ${postgresPort}`,
+            url: `${postgresBaseURL}/login`,
+            timeout: 240_000,
+            reuseExistingServer: false,
+            stdout: 'pipe' as const,
+            stderr: 'pipe' as const,
+            env: {
+              DATABASE_URL: postgresUrl,
+              HOLDFAST_DATA_DIR: '.data/e2e-postgres/unused',
+              HOLDFAST_SEED_DEMO: '1',
+              NEXTAUTH_URL: postgresBaseURL,
+              PORT: String(postgresPort),
+            },
+          },
+        ]
+      : []),
+  ],
 });

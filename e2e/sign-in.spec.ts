@@ -72,7 +72,7 @@ test.describe('the server enforces roles', () => {
     await expect(page.getByRole('table', { name: 'Users' })).toHaveCount(0);
   });
 
-  test("a rep calling the admin procedure directly is refused", async ({ signInAs }) => {
+  test('a rep calling the admin procedure directly is refused', async ({ signInAs }) => {
     const page = await signInAs('rep');
     const response = await page.request.get('/api/trpc/admin.users');
     expect(response.status()).toBe(403);

@@ -20,6 +20,8 @@ case "$action" in
     as_postgres "$PG_BIN/initdb" -D "$dir/data" -A trust -U postgres --no-sync >"$dir/initdb.log" 2>&1
     as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" -w start >/dev/null
+    # A second database for the end-to-end server, apart from the ones the integration tests make.
+    as_postgres "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres holdfast_e2e
     echo "postgres://postgres@127.0.0.1:$port/postgres"
     ;;
   stop)

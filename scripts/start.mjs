@@ -6,7 +6,17 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-const SOURCES = ['app', 'components', 'db', 'lib', 'server', 'instrumentation.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'db',
+  'lib',
+  'server',
+  'instrumentation.ts',
+  'next.config.js',
+  'package-lock.json',
+  'tsconfig.json',
+];
 
 function newestMtime(entry) {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });
@@ -33,7 +43,11 @@ const port = process.env.PORT || '3000';
 const server = spawn(process.execPath, [nextBin, 'start', '-p', port], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, HOLDFAST_SEED_DEMO: '1', NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}` },
+  env: {
+    ...process.env,
+    HOLDFAST_SEED_DEMO: '1',
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+  },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

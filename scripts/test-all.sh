@@ -18,19 +18,21 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vi
 
 step "Integration tests (PostgreSQL 15 server)"
 pg_dir=$(mktemp -d /tmp/holdfast-pg.XXXXXX)
+trap 'bash scripts/pg-server.sh stop "$pg_dir"' EXIT
+pg_url=""
 if pg_url=$(bash scripts/pg-server.sh start "$pg_dir"); then
   TEST_DATABASE_URL="$pg_url" npx vitest run --project integration --reporter=default --reporter=json \
     --outputFile.json="$results/vitest-postgres.json" || true
-  bash scripts/pg-server.sh stop "$pg_dir"
 else
+  pg_url=""
   echo "could not start PostgreSQL (see $pg_dir)" | tee -a "$results/steps-failed.txt"
   failures=$((failures + 1))
 fi
 
 step "Production build"
 if node node_modules/next/dist/bin/next build; then
-  step "End-to-end tests (Playwright, Chromium)"
-  npx playwright test || true
+  step "End-to-end tests (Playwright, Chromium; sign-in also on the PostgreSQL server)"
+  E2E_DATABASE_URL="${pg_url:+${pg_url%/postgres}/holdfast_e2e}" npx playwright test || true
 else
   echo "next build failed" >>"$results/steps-failed.txt"
   failures=$((failures + 1))
