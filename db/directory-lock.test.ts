@@ -26,7 +26,7 @@ describe('acquireDirectoryLock', () => {
     acquireDirectoryLock(dataDir).release();
   });
 
-  it('refuses a directory held by another live process, naming it', async () => {
+  it('refuses a directory held by another live process, naming it', () => {
     const dataDir = tempDataDir();
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
     try {

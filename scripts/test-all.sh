@@ -13,6 +13,9 @@ step() { printf '\n=== %s ===\n' "$*"; }
 step "Type check"
 if ! npx tsc --noEmit; then failures=$((failures + 1)); echo "type check failed" >>"$results/steps-failed.txt"; fi
 
+step "Lint"
+if ! npx eslint .; then failures=$((failures + 1)); echo "lint failed" >>"$results/steps-failed.txt"; fi
+
 step "Unit and integration tests (embedded PGlite)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-pglite.json" || true
 

@@ -1,3 +1,4 @@
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
 import { TRPCReactProvider } from '@/lib/trpc/react';
@@ -6,8 +7,10 @@ import { requireUser } from '@/server/auth/guards';
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   return (
-    <TRPCReactProvider>
-      <AppShell user={user}>{children}</AppShell>
-    </TRPCReactProvider>
+    <NuqsAdapter>
+      <TRPCReactProvider>
+        <AppShell user={user}>{children}</AppShell>
+      </TRPCReactProvider>
+    </NuqsAdapter>
   );
 }

@@ -1,13 +1,19 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
+import { FilterError } from '@/components/dashboard/filter-error';
+import { KpiCards } from '@/components/dashboard/kpi-cards';
 import { OverviewSnapshotCards } from '@/components/home/overview-snapshot-cards';
 import { QueueSummaryCard } from '@/components/home/queue-summary-card';
-import { requireUser } from '@/server/auth/guards';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
+import { requireUser } from '@/server/auth/guards';
+import { loadDashboardPage } from '@/server/services/dashboard-page';
 
-export const metadata: Metadata = { title: 'Home' };
+export const metadata: Metadata = { title: 'Overview' };
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
   const user = await requireUser();
   const queryClient = getQueryClient();
   if (user.role === 'rep') {
@@ -21,11 +27,30 @@ export default async function HomePage() {
       </HydrateClient>
     );
   }
+  const page = await loadDashboardPage(searchParams);
+  const title = `Overview${user.regionCode && user.role === 'manager' ? ` — ${user.regionCode}` : ''}`;
+  if (!page.ok) {
+    return (
+      <>
+        <h1>{title}</h1>
+        <FilterError message={page.error} path="/" />
+      </>
+    );
+  }
+  void queryClient.prefetchQuery(trpc.dashboard.kpis.queryOptions(page.input));
+  void queryClient.prefetchQuery(trpc.dashboard.series.queryOptions(page.input));
   void queryClient.prefetchQuery(trpc.overview.snapshot.queryOptions());
   return (
     <HydrateClient>
-      <h1>Overview{user.regionCode && user.role === 'manager' ? ` — ${user.regionCode}` : ''}</h1>
-      <Suspense fallback={<p className="muted">Loading figures…</p>}>
+      <h1>{title}</h1>
+      <Suspense fallback={<div className="filters muted">Loading filters…</div>}>
+        <FilterBarLoader filters={page.filters} />
+      </Suspense>
+      <Suspense fallback={<p className="muted">Loading key figures…</p>}>
+        <KpiCards input={page.input} linkQuery={page.linkQuery} />
+      </Suspense>
+      <h2>Right now</h2>
+      <Suspense fallback={<p className="muted">Loading live counts…</p>}>
         <OverviewSnapshotCards />
       </Suspense>
     </HydrateClient>

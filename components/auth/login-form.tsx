@@ -8,6 +8,11 @@ function safeCallback(value: string | null): string {
   return value?.startsWith('/') && !value.startsWith('//') ? value : '/';
 }
 
+function fieldText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
 export function LoginForm() {
   const router = useRouter();
   const searchParams = useSearchParams();
@@ -20,8 +25,8 @@ export function LoginForm() {
     setPending(true);
     setError(null);
     const result = await signIn('credentials', {
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
+      email: fieldText(form, 'email'),
+      password: fieldText(form, 'password'),
       redirect: false,
     });
     if (!result?.ok) {

@@ -5,6 +5,7 @@ import { ZodError } from 'zod';
 import type { Db } from '@/db/client';
 import type { Role } from '@/lib/vocabularies';
 import type { SessionUser } from '../auth/session-user';
+import { ApiError, type ApiErrorCode } from '../http/api-error';
 
 export interface Context {
   db: Db;
@@ -23,9 +24,27 @@ const t = initTRPC.context<Context>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
 
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+const TRPC_CODES: Record<ApiErrorCode, TRPCError['code']> = {
+  bad_request: 'BAD_REQUEST',
+  unauthorized: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  too_large: 'PAYLOAD_TOO_LARGE',
+};
+
+/** Services throw ApiError (shared with /api/v1); procedures answer the matching tRPC code. */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof ApiError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
   return next({ ctx: { ...ctx, session: ctx.session } });
 });

@@ -1,0 +1,23 @@
+import { describeKpiQueryError, kpiQuerySchema } from '@/lib/schemas/kpis';
+import { requireApiUser } from '@/server/auth/api-auth';
+import { getDb } from '@/server/db';
+import { ApiError, apiErrorResponse } from '@/server/http/api-error';
+import { computeKpis } from '@/server/metrics/kpis';
+import { resolveKpiScope } from '@/server/metrics/scope';
+import { getSettings } from '@/server/services/settings';
+
+/** GET /api/v1/kpis?from&to[&region][&rep]: the figures of metrics.md, scoped to the caller's role. */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const user = await requireApiUser(request);
+    const parsed = kpiQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsed.success) throw new ApiError('bad_request', describeKpiQueryError(parsed.error));
+    const db = await getDb();
+    const filters = await resolveKpiScope(db, user, parsed.data);
+    const settings = await getSettings(db);
+    const kpis = await computeKpis(db, { from: parsed.data.from, to: parsed.data.to, ...filters, settings });
+    return Response.json(kpis, { headers: { 'Cache-Control': 'private, no-store' } });
+  } catch (error) {
+    return apiErrorResponse(error);
+  }
+}

@@ -1,0 +1,87 @@
+'use client';
+import { useQueryStates } from 'nuqs';
+import { useTransition } from 'react';
+import { dashboardFilterParsers, type ResolvedFilters } from '@/lib/dashboard-filters';
+import { PERIOD_PRESETS, PRESET_LABELS, type PeriodPreset } from '@/lib/periods';
+
+export interface FilterOptions {
+  regions: readonly { code: string; name: string }[];
+  reps: readonly { email: string; name: string }[];
+}
+
+/** Period, region and rep, kept in the URL: shareable, and the back button restores them. */
+export function FilterBar({ filters, options, showRep = true }: { filters: ResolvedFilters; options: FilterOptions; showRep?: boolean }) {
+  const [isPending, startTransition] = useTransition();
+  const [, setQuery] = useQueryStates(dashboardFilterParsers, { shallow: false, history: 'push', startTransition });
+
+  function setPreset(value: string) {
+    if (value === 'custom') void setQuery({ preset: 'custom', from: filters.from, to: filters.to });
+    else void setQuery({ preset: value as PeriodPreset, from: null, to: null });
+  }
+
+  return (
+    <form className="filters" aria-label="Filters" aria-busy={isPending} onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Period
+        <select value={filters.preset} onChange={(e) => setPreset(e.target.value)} name="preset">
+          {PERIOD_PRESETS.map((p) => (
+            <option key={p} value={p}>
+              {PRESET_LABELS[p]}
+            </option>
+          ))}
+          <option value="custom">{PRESET_LABELS.custom}</option>
+        </select>
+      </label>
+      <label>
+        From
+        <input
+          type="date"
+          name="from"
+          value={filters.from}
+          onChange={(e) => e.target.value && void setQuery({ preset: 'custom', from: e.target.value, to: filters.to })}
+        />
+      </label>
+      <label>
+        To
+        <input
+          type="date"
+          name="to"
+          value={filters.to}
+          onChange={(e) => e.target.value && void setQuery({ preset: 'custom', from: filters.from, to: e.target.value })}
+        />
+      </label>
+      <label>
+        Region
+        <select
+          name="region"
+          value={filters.region ?? ''}
+          disabled={filters.regionLocked}
+          onChange={(e) => void setQuery({ region: e.target.value || null, rep: null })}
+        >
+          {filters.regionLocked ? null : <option value="">All regions</option>}
+          {options.regions.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {showRep ? (
+        <label>
+          Rep
+          <select name="rep" value={filters.rep ?? ''} disabled={filters.repLocked} onChange={(e) => void setQuery({ rep: e.target.value || null })}>
+            <option value="">All reps</option>
+            {options.reps.map((r) => (
+              <option key={r.email} value={r.email}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <span className="muted" aria-live="polite">
+        {isPending ? 'Updating…' : `${filters.from} – ${filters.to} (${filters.timezone}), compared with ${filters.previousFrom} – ${filters.previousTo}`}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+'use client';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { LazySparkline } from '@/components/charts/lazy';
+import { formatValue } from '@/components/charts/value-format';
+import type { DashboardQueryInput } from '@/lib/dashboard-filters';
+import { describeDelta, KPI_CARDS } from '@/lib/kpi-cards';
+import { useTRPC } from '@/lib/trpc/react';
+
+/** The overview's KPI cards: value, delta against the previous period, 12-month sparkline. */
+export function KpiCards({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
+  const trpc = useTRPC();
+  const { data: kpis } = useSuspenseQuery(trpc.dashboard.kpis.queryOptions(input));
+  const { data: series } = useSuspenseQuery(trpc.dashboard.series.queryOptions(input));
+  return (
+    <section className="cards" aria-label="Key figures">
+      {KPI_CARDS.map((card) => {
+        const value = card.value(kpis.current);
+        const delta = describeDelta(value, card.value(kpis.previous), card);
+        return (
+          <Link className="card" key={card.id} href={`${card.href}${linkQuery}`} data-testid={`kpi-${card.id}`}>
+            <div className="kpi-label">{card.label}</div>
+            <div className="kpi-value" data-value={value ?? ''}>
+              {formatValue(value, card.kind)}
+            </div>
+            <div className={`delta ${delta.tone}`}>{delta.text} vs previous period</div>
+            <LazySparkline values={series.map((m) => card.monthly(m))} />
+          </Link>
+        );
+      })}
+    </section>
+  );
+}

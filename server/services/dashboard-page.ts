@@ -1,0 +1,42 @@
+import 'server-only';
+import { forbidden } from 'next/navigation';
+import { queryInput, serializeDashboardFilters, type DashboardQueryInput, type ResolvedFilters } from '@/lib/dashboard-filters';
+import type { Role } from '@/lib/vocabularies';
+import { getQueryClient, trpc } from '../api/server-helpers';
+import { requireRole } from '../auth/guards';
+import type { SessionUser } from '../auth/session-user';
+import { getDb } from '../db';
+import { ApiError } from '../http/api-error';
+import { resolveDashboardFilters } from './dashboard-filters';
+
+export type DashboardPage =
+  | { ok: true; user: SessionUser; filters: ResolvedFilters; input: DashboardQueryInput; linkQuery: string }
+  | { ok: false; user: SessionUser; error: string };
+
+/**
+ * What every dashboard page starts with: the role check, the filters from the URL resolved to a
+ * period and the caller's scope (another region → 403), and the filter options prefetched.
+ */
+export async function loadDashboardPage(
+  searchParams: Promise<Record<string, string | string[] | undefined>>,
+  roles: Role[] = ['manager', 'analyst', 'admin'],
+): Promise<DashboardPage> {
+  const user = await requireRole(...roles);
+  let filters: ResolvedFilters;
+  try {
+    filters = await resolveDashboardFilters(await getDb(), user, await searchParams);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'forbidden') forbidden();
+    if (error instanceof ApiError && error.code === 'bad_request') return { ok: false, user, error: error.message };
+    throw error;
+  }
+  void getQueryClient().prefetchQuery(trpc.dashboard.filterOptions.queryOptions());
+  const linkQuery = serializeDashboardFilters({
+    preset: filters.preset,
+    from: filters.preset === 'custom' ? filters.from : null,
+    to: filters.preset === 'custom' ? filters.to : null,
+    region: filters.regionLocked ? null : filters.region,
+    rep: filters.repLocked ? null : filters.rep,
+  });
+  return { ok: true, user, filters, input: queryInput(filters), linkQuery };
+}
