@@ -1,21 +1,13 @@
 import { z } from 'zod';
-
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date written YYYY-MM-DD (2024-02-29 yes, 2024-02-30 no). */
-export function isCalendarDate(value: string): boolean {
-  const match = DATE_PATTERN.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+import { isCalendarDate } from '../periods';
 
 const calendarDate = (name: string) =>
   z
     .string({ error: `${name} is required (YYYY-MM-DD)` })
     .trim()
-    .refine(isCalendarDate, { error: (issue) => `${name} must be a calendar date YYYY-MM-DD, got "${String(issue.input)}"` });
+    .refine(isCalendarDate, {
+      error: (issue) => `${name} must be a calendar date YYYY-MM-DD, got "${String(issue.input)}"`,
+    });
 
 /** An empty query parameter (`?region=`) means no filter. */
 const optionalText = <T extends z.ZodType>(schema: T) =>
@@ -27,7 +19,13 @@ export const kpiQuerySchema = z
     from: calendarDate('from'),
     to: calendarDate('to'),
     region: optionalText(z.string().trim().max(32, 'region must be a region code')),
-    rep: optionalText(z.string().trim().toLowerCase().pipe(z.email({ error: 'rep must be an email address' }))),
+    rep: optionalText(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.email({ error: 'rep must be an email address' })),
+    ),
   })
   .refine((q) => q.from <= q.to, { error: 'from must be on or before to', path: ['to'] });
 

@@ -79,6 +79,10 @@ export async function disputeFigures(db: Db, params: DisputeParams): Promise<Dis
     medianHoursToResolve: toNumberOrNull(row.medianHoursToResolve),
     slaComplianceRate: toNumberOrNull(row.slaComplianceRate),
     backlogAtEnd: toInt(row.backlogAtEnd),
-    byCause: byCause.map((r) => ({ cause: String(r.cause), count: toInt(r.count), disputedCents: toInt(r.disputedCents) })),
+    byCause: byCause.map((r) => ({
+      cause: String(r.cause),
+      count: toInt(r.count),
+      disputedCents: toInt(r.disputedCents),
+    })),
   };
 }

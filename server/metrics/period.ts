@@ -35,6 +35,8 @@ export function within(column: SQL, bounds: PeriodBounds): SQL {
  * `(month text, start timestamptz, "end" timestamptz)`, for a FROM clause.
  */
 export function monthRows(fromMonth: string, toMonth: string, tz: string): SQL {
+  assertMonth(fromMonth);
+  assertMonth(toMonth);
   return sql`(
     select to_char(m, 'YYYY-MM') as month,
       (m at time zone ${tz}) as start,
@@ -44,4 +46,10 @@ export function monthRows(fromMonth: string, toMonth: string, tz: string): SQL {
       (${`${toMonth}-01`}::date)::timestamp,
       interval '1 month') as m
   )`;
+}
+
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export function assertMonth(month: string): void {
+  if (!MONTH_PATTERN.test(month)) throw new RangeError(`Expected a month YYYY-MM, got "${month}".`);
 }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionUser } from '@/server/auth/session-user';
+import { createTestDb, type TestDb } from '@/test/db';
+import { resolveKpiScope } from './scope';
+import { testRows } from './test-rows';
+
+const user = (role: SessionUser['role'], email: string, regionCode: string | null = null): SessionUser => ({
+  id: 1,
+  email,
+  name: email,
+  role,
+  regionCode,
+});
+const rep = user('rep', 'ana@t.test', 'MAD');
+const madManager = user('manager', 'boss.mad@t.test', 'MAD');
+const nationalManager = user('manager', 'boss@t.test');
+const analyst = user('analyst', 'numbers@t.test');
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  const rows = testRows(t.db);
+  await rows.region('MAD');
+  await rows.region('CAT');
+  await rows.user('ana@t.test', 'rep', 'MAD');
+  await rows.user('bea@t.test', 'rep', 'CAT');
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const scope = (u: SessionUser, requested: { region?: string; rep?: string }) => resolveKpiScope(t.db, u, requested);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: unknown) => (error as { code?: string }).code ?? String(error),
+  );
+
+describe('role scope of the KPIs', () => {
+  it('pins a rep to their own figures and forbids anyone else', async () => {
+    expect(await scope(rep, {})).toEqual({ region: null, rep: 'ana@t.test' });
+    expect(await scope(rep, { rep: ' Ana@T.test', region: 'CAT' })).toEqual({ region: 'CAT', rep: 'ana@t.test' });
+    expect(await rejection(scope(rep, { rep: 'bea@t.test' }))).toBe('forbidden');
+    // Forbidden before looked up, so a rep cannot probe which emails exist.
+    expect(await rejection(scope(rep, { rep: 'ghost@t.test' }))).toBe('forbidden');
+  });
+
+  it('pins a regional manager to the home region and forbids another', async () => {
+    expect(await scope(madManager, {})).toEqual({ region: 'MAD', rep: null });
+    expect(await scope(madManager, { region: 'MAD', rep: 'bea@t.test' })).toEqual({ region: 'MAD', rep: 'bea@t.test' });
+    expect(await rejection(scope(madManager, { region: 'CAT' }))).toBe('forbidden');
+  });
+
+  it('leaves national managers and analysts free', async () => {
+    expect(await scope(nationalManager, { region: 'CAT' })).toEqual({ region: 'CAT', rep: null });
+    expect(await scope(analyst, { rep: 'bea@t.test' })).toEqual({ region: null, rep: 'bea@t.test' });
+  });
+
+  it('refuses an unknown region or rep as a bad request', async () => {
+    expect(await rejection(scope(analyst, { region: 'XXX' }))).toBe('bad_request');
+    expect(await rejection(scope(analyst, { rep: 'ghost@t.test' }))).toBe('bad_request');
+    expect(await rejection(scope(madManager, { rep: 'ghost@t.test' }))).toBe('bad_request');
+  });
+});
