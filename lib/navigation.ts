@@ -7,8 +7,15 @@ export interface NavItem {
 }
 
 /** The sidebar; the server enforces the same rules on every page and procedure. */
+const READERS: readonly Role[] = ['manager', 'analyst', 'admin'];
+
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview', roles: ['manager', 'analyst', 'admin', 'rep'] },
+  { href: '/churn', label: 'Churn', roles: READERS },
+  { href: '/retention', label: 'Retention', roles: READERS },
+  { href: '/disputes', label: 'Billing disputes', roles: READERS },
+  { href: '/outages', label: 'Outages', roles: READERS },
+  { href: '/compensation', label: 'Compensation', roles: READERS },
   { href: '/admin/users', label: 'Admin', roles: ['admin'] },
 ];
 

@@ -1,5 +1,11 @@
 import 'server-only';
 import { adminRouter } from './routers/admin';
+import { casesRouter } from './routers/cases';
+import { churnRouter } from './routers/churn';
+import { compensationRouter } from './routers/compensation';
+import { disputesRouter } from './routers/disputes';
+import { outagesRouter } from './routers/outages';
+import { retentionRouter } from './routers/retention';
 import { dashboardRouter } from './routers/dashboard';
 import { meRouter } from './routers/me';
 import { overviewRouter } from './routers/overview';
@@ -10,6 +16,12 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   overview: overviewRouter,
   dashboard: dashboardRouter,
+  cases: casesRouter,
+  churn: churnRouter,
+  compensation: compensationRouter,
+  disputes: disputesRouter,
+  outages: outagesRouter,
+  retention: retentionRouter,
   queue: queueRouter,
   admin: adminRouter,
 });
