@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
 import { FilterError } from '@/components/dashboard/filter-error';
 import { KpiCards } from '@/components/dashboard/kpi-cards';
+import { MoversList } from '@/components/dashboard/movers-list';
 import { OverviewSnapshotCards } from '@/components/home/overview-snapshot-cards';
 import { QueueSummaryCard } from '@/components/home/queue-summary-card';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
@@ -39,6 +40,7 @@ export default async function HomePage({ searchParams }: Props) {
   }
   void queryClient.prefetchQuery(trpc.dashboard.kpis.queryOptions(page.input));
   void queryClient.prefetchQuery(trpc.dashboard.series.queryOptions(page.input));
+  void queryClient.prefetchQuery(trpc.dashboard.movers.queryOptions(page.input));
   void queryClient.prefetchQuery(trpc.overview.snapshot.queryOptions());
   return (
     <HydrateClient>
@@ -49,7 +51,10 @@ export default async function HomePage({ searchParams }: Props) {
       <Suspense fallback={<p className="muted">Loading key figures…</p>}>
         <KpiCards input={page.input} linkQuery={page.linkQuery} />
       </Suspense>
-      <h2>Right now</h2>
+      <Suspense fallback={<p className="muted">Finding what changed…</p>}>
+        <MoversList input={page.input} linkQuery={page.linkQuery} />
+      </Suspense>
+      <h2 style={{ marginTop: 20 }}>Right now</h2>
       <Suspense fallback={<p className="muted">Loading live counts…</p>}>
         <OverviewSnapshotCards />
       </Suspense>

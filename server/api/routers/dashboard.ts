@@ -3,6 +3,7 @@ import { dashboardQuerySchema } from '@/lib/schemas/dashboard';
 import { previousPeriod } from '@/lib/periods';
 import { computeKpis } from '../../metrics/kpis';
 import { resolveKpiScope } from '../../metrics/scope';
+import { biggestMovers } from '../../metrics/movers';
 import { monthlySeries } from '../../metrics/series';
 import { listFilterOptions } from '../../services/dashboard-filters';
 import { getSettings } from '../../services/settings';
@@ -30,6 +31,14 @@ export const dashboardRouter = createTRPCRouter({
       computeKpis(ctx.db, { ...previous, ...scope, settings }),
     ]);
     return { current, previous: before };
+  }),
+
+  /** "What changed": regions and reps that moved most against the previous period. */
+  movers: readers.input(dashboardQuerySchema).query(async ({ ctx, input }) => {
+    const scope = await resolveKpiScope(ctx.db, ctx.session, input);
+    const { reportTz: tz } = await getSettings(ctx.db);
+    const previous = previousPeriod(input);
+    return biggestMovers(ctx.db, { current: { from: input.from, to: input.to, tz }, previous: { ...previous, tz }, ...scope });
   }),
 
   /** Twelve calendar months ending with the month of `to`, for sparklines and trends. */
