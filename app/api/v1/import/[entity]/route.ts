@@ -1,0 +1,45 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { importEntitySchema, importQuerySchema } from '@/lib/schemas/import';
+import { requireApiUser } from '@/server/auth/api-auth';
+import { getDb } from '@/server/db';
+import { ApiError, apiErrorResponse } from '@/server/http/api-error';
+import { importCsv } from '@/server/import/import-csv';
+import { getSettings } from '@/server/services/settings';
+
+/**
+ * POST /api/v1/import/<entity>[?skipInvalid=true], body: the CSV (streamed, never buffered whole).
+ * 200 with the report when the rows were written, 422 with it when invalid rows stopped an
+ * all-or-nothing import, 400 for an unknown entity, a refused header or malformed CSV.
+ */
+export async function POST(request: Request, context: { params: Promise<{ entity: string }> }): Promise<Response> {
+  try {
+    const user = await requireApiUser(request, 'admin');
+    const entity = importEntitySchema.safeParse((await context.params).entity);
+    if (!entity.success) throw new ApiError('bad_request', entity.error.issues[0]?.message ?? 'Unknown entity.');
+    const query = importQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) throw new ApiError('bad_request', 'skipInvalid must be true or false.');
+    if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+      throw new ApiError(
+        'bad_request',
+        'Send the CSV itself as the request body (Content-Type: text/csv), not as a form upload.',
+      );
+    }
+    if (!request.body) throw new ApiError('bad_request', 'The request body must be the CSV file.');
+
+    const db = await getDb();
+    const { reportTz } = await getSettings(db);
+    const body = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+    const report = await importCsv(db, entity.data, body, {
+      skipInvalid: query.data.skipInvalid,
+      reportTz,
+      actorId: user.id,
+      source: 'api',
+    });
+    if (report.headerError) throw new ApiError('bad_request', report.headerError);
+    if (report.csvError) throw new ApiError('bad_request', `Line ${report.csvError.line}: ${report.csvError.message}`);
+    return Response.json(report, { status: report.committed ? 200 : 422 });
+  } catch (error) {
+    return apiErrorResponse(error);
+  }
+}

@@ -1,0 +1,100 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { outagePostcodes, outageRegions, outages } from '@/db/schema';
+import { OUTAGE_SEVERITIES, type OutageSeverity } from '@/lib/vocabularies';
+import { bulkUpsert, countUpserts } from '../bulk-upsert';
+import type { EntityImporter } from '../entity';
+import type { CellError } from '../row-reader';
+
+const MILESTONES = {
+  detected_at: 'detectedAt',
+  public_comm_at: 'publicCommAt',
+  ivr_message_at: 'ivrMessageAt',
+  sms_sent_at: 'smsSentAt',
+  agents_briefed_at: 'agentsBriefedAt',
+  unlimited_data_at: 'unlimitedDataAt',
+  resolved_at: 'resolvedAt',
+} as const;
+type MilestoneProperty = (typeof MILESTONES)[keyof typeof MILESTONES];
+
+type OutageDraft = {
+  outageRef: string;
+  title: string;
+  severity: OutageSeverity;
+  startedAt: Date;
+  regionCodes: string[];
+  postcodes: string[];
+} & Record<MilestoneProperty, Date | null>;
+
+const UPDATABLE = { title: 'title', severity: 'severity', started_at: 'startedAt', ...MILESTONES } as const;
+
+export const outagesImporter: EntityImporter<OutageDraft> = {
+  columns: [
+    { name: 'outage_ref', required: true },
+    { name: 'title', required: true },
+    { name: 'severity', required: true },
+    { name: 'started_at', required: true },
+    { name: 'region_codes', required: true },
+    { name: 'postcodes', required: false },
+    ...Object.keys(MILESTONES).map((name) => ({ name, required: false })),
+  ],
+  parse(r) {
+    const required = { required: true };
+    const outageRef = r.text('outage_ref', required);
+    const title = r.text('title', required);
+    const severity = r.vocabulary('severity', OUTAGE_SEVERITIES, required);
+    const startedAt = r.instant('started_at', required);
+    const regionCodes = r.refList('region_codes', 'region', required);
+    const postcodes = r.refList('postcodes', 'postcode');
+    const milestones = {} as Record<MilestoneProperty, Date | null>;
+    for (const [column, property] of Object.entries(MILESTONES)) {
+      milestones[property] = r.instant(column);
+      r.notBefore(column, milestones[property], 'started_at', startedAt);
+    }
+    if (outageRef === null || title === null || severity === null || startedAt === null || regionCodes.length === 0) {
+      return null;
+    }
+    return { outageRef, title, severity, startedAt, regionCodes, postcodes, ...milestones };
+  },
+  key: (d) => d.outageRef,
+  check(d, lookup) {
+    const errors: CellError[] = [];
+    for (const postcode of d.postcodes) {
+      const region = lookup.postcodeRegion(postcode);
+      if (region !== undefined && !d.regionCodes.includes(region)) {
+        errors.push({
+          column: 'postcodes',
+          value: postcode,
+          reason: `postcode is in region ${region}, which is not among region_codes`,
+        });
+      }
+    }
+    return errors;
+  },
+  async write(db, drafts, _lookup, present) {
+    const values = drafts.map(({ regionCodes: _r, postcodes: _p, ...d }) => d);
+    const rows = await bulkUpsert(db, { table: outages, target: 'outageRef', fromCsv: UPDATABLE }, values, present);
+    const idByRef = new Map(rows.map((row) => [row.key, row.id]));
+    const idOf = (ref: string) => {
+      const id = idByRef.get(ref);
+      if (id === undefined || id === null) throw new Error(`Outage ${ref} was not returned by its upsert`);
+      return id;
+    };
+
+    const ids = drafts.map((d) => idOf(d.outageRef));
+
+    // The file's lists replace the stored ones; without a postcodes column those are kept.
+    await db.delete(outageRegions).where(sql`${outageRegions.outageId} = any(${sql.param(ids)}::int[])`);
+    await db
+      .insert(outageRegions)
+      .values(drafts.flatMap((d) => d.regionCodes.map((regionCode) => ({ outageId: idOf(d.outageRef), regionCode }))));
+    if (present.has('postcodes')) {
+      await db.delete(outagePostcodes).where(sql`${outagePostcodes.outageId} = any(${sql.param(ids)}::int[])`);
+      const postcodeRows = drafts.flatMap((d) =>
+        d.postcodes.map((postcode) => ({ outageId: idOf(d.outageRef), postcode })),
+      );
+      if (postcodeRows.length > 0) await db.insert(outagePostcodes).values(postcodeRows);
+    }
+    return countUpserts(rows);
+  },
+};

@@ -1,0 +1,188 @@
+import 'server-only';
+import { CsvError } from 'csv-parse';
+import type { Db } from '@/db/client';
+import { auditLog } from '@/db/schema';
+import type { ImportEntity, ImportReport } from '@/lib/schemas/import';
+import { csvRecords, type CsvInput, type CsvRecord } from './csv-records';
+import { IMPORTERS } from './entities';
+import type { EntityImporter } from './entity';
+import { checkHeader } from './header';
+import { missingReason, resolveReferences, type RefRequest } from './references';
+import { refusedFileReport, ReportBuilder } from './report-builder';
+import { RowReader, type CellError } from './row-reader';
+import { isValidTimeZone } from './zoned-time';
+
+export interface ImportOptions {
+  /** Write the valid rows and return the invalid ones as a rejects CSV, instead of all or nothing. */
+  skipInvalid: boolean;
+  /** `YYYY-MM-DD` means midnight in this zone. */
+  reportTz: string;
+  /** Called after each batch with the number of data rows read so far. */
+  onProgress?: (rowsRead: number) => void;
+  /** Who imports, for the audit log; null for the command line. */
+  actorId?: number | null;
+  /** Where the import came from, for the audit log. */
+  source?: 'cli' | 'api' | 'fixture';
+  batchSize?: number;
+}
+
+/** Large enough to amortise round trips, small enough for PostgreSQL's 65,535 bind parameters. */
+const DEFAULT_BATCH_SIZE = 2000;
+
+/** Thrown inside the transaction to undo an all-or-nothing import that found invalid rows. */
+class Rollback extends Error {}
+
+interface PendingRow {
+  line: number;
+  cells: string[];
+  draft: unknown;
+  errors: CellError[];
+  refs: RefRequest[];
+}
+
+/**
+ * Imports one entity's CSV. The file is streamed and written in batches inside one transaction,
+ * so memory stays flat; when a row is invalid and `skipInvalid` is off, the transaction is rolled
+ * back at the end — the same all-or-nothing outcome as validating everything first.
+ */
+export async function importCsv(
+  db: Db,
+  entity: ImportEntity,
+  input: CsvInput,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  if (!isValidTimeZone(options.reportTz)) {
+    throw new Error(`REPORT_TZ "${options.reportTz}" is not a known IANA time zone.`);
+  }
+  const importer = IMPORTERS[entity];
+  const records = csvRecords(input);
+  let report: ReportBuilder | null = null;
+  try {
+    const first = await records.next();
+    const header = checkHeader(entity, first.done ? undefined : first.value.cells, importer.columns);
+    if (!header.ok) return refusedFileReport(entity, options.skipInvalid, { headerError: header.message });
+    const builder = (report = new ReportBuilder(entity, options.skipInvalid, header.names));
+
+    await db.transaction(async (tx) => {
+      const reader = new RowReader(header.columns, options.reportTz);
+      const present = new Set(header.names);
+      const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+      let batch: PendingRow[] = [];
+      const keys = new Set<string>();
+      const flush = async () => {
+        await processBatch(tx, importer, batch, present, builder);
+        batch = [];
+        keys.clear();
+        options.onProgress?.(builder.rowsRead);
+      };
+
+      for await (const record of remaining(records)) {
+        builder.rowsRead++;
+        const row = readRow(record, header.names.length, reader, importer);
+        if (row.draft !== null) {
+          const key = importer.key(row.draft);
+          // One INSERT … ON CONFLICT cannot touch a row twice: a repeated key starts a new batch (last one wins).
+          if (keys.has(key)) await flush();
+          keys.add(key);
+        }
+        batch.push(row);
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+
+      if (!builder.acceptable) throw new Rollback();
+      const written = builder.rowsInserted + builder.rowsUpdated;
+      if (written > 0) {
+        await tx.insert(auditLog).values({
+          actorId: options.actorId ?? null,
+          action: 'import',
+          entity,
+          details: {
+            source: options.source ?? 'cli',
+            skipInvalid: options.skipInvalid,
+            rowsRead: builder.rowsRead,
+            rowsWritten: written,
+            rowsInserted: builder.rowsInserted,
+            rowsUpdated: builder.rowsUpdated,
+            rowsRejected: builder.rowsRead - written,
+          },
+        });
+      }
+    });
+    return builder.build(true);
+  } catch (error) {
+    if (error instanceof Rollback && report) return report.build(false);
+    if (error instanceof CsvError) {
+      const line = Number((error as { lines?: unknown }).lines ?? 0);
+      const csvError = { line, message: `The file is not valid CSV: ${error.message}` };
+      return report ? report.build(false, csvError) : refusedFileReport(entity, options.skipInvalid, { csvError });
+    }
+    throw error;
+  } finally {
+    await records.return(undefined);
+  }
+}
+
+function remaining(records: AsyncGenerator<CsvRecord>): AsyncIterable<CsvRecord> {
+  return { [Symbol.asyncIterator]: () => records };
+}
+
+function readRow(record: CsvRecord, width: number, reader: RowReader, importer: EntityImporter<unknown>): PendingRow {
+  const { line, cells } = record;
+  if (cells.length !== width) {
+    const reason = `this row has ${cells.length} fields but the header has ${width} (an unquoted comma or a missing field?)`;
+    return { line, cells, draft: null, errors: [{ column: '', value: '', reason }], refs: [] };
+  }
+  reader.load(cells);
+  const draft = importer.parse(reader);
+  const errors = reader.errors;
+  return { line, cells, draft: errors.length === 0 ? draft : null, errors, refs: reader.refs };
+}
+
+/** Resolves the batch's references in bulk, runs the remaining checks and writes the valid rows. */
+async function processBatch(
+  tx: Db,
+  importer: EntityImporter<unknown>,
+  batch: PendingRow[],
+  present: ReadonlySet<string>,
+  report: ReportBuilder,
+): Promise<void> {
+  if (batch.length === 0) return;
+  const lookup = await resolveReferences(
+    tx,
+    batch.flatMap((row) => row.refs),
+  );
+  for (const row of batch) {
+    for (const ref of row.refs) {
+      if (!lookup.has(ref.kind, ref.key))
+        row.errors.push({ column: ref.column, value: ref.value, reason: missingReason(ref) });
+    }
+    if (row.errors.length === 0 && row.draft !== null && importer.check)
+      row.errors.push(...importer.check(row.draft, lookup));
+  }
+  let valid = batch.filter((row) => row.errors.length === 0 && row.draft !== null);
+  if (importer.checkBatch && valid.length > 0) {
+    const extra = await importer.checkBatch(
+      tx,
+      valid.map((row) => row.draft),
+      lookup,
+    );
+    valid.forEach((row, i) => row.errors.push(...(extra[i] ?? [])));
+    valid = valid.filter((row) => row.errors.length === 0);
+  }
+  for (const row of batch) {
+    if (row.errors.length > 0) report.reject(row.line, row.cells, row.errors);
+  }
+  // Rows are written even after an invalid one in all-or-nothing mode: later batches are then
+  // checked against the same state (e.g. one outage credit per customer), and the end rolls back.
+  if (valid.length > 0) {
+    report.written(
+      await importer.write(
+        tx,
+        valid.map((row) => row.draft),
+        lookup,
+        present,
+      ),
+    );
+  }
+}

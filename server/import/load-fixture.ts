@@ -1,0 +1,32 @@
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '@/db/client';
+import { IMPORT_ENTITIES, type ImportReport } from '@/lib/schemas/import';
+import { importCsv } from './import-csv';
+
+/**
+ * Imports `<dir>/<entity>.csv` for every entity, in contract order (all files must exist).
+ * Throws if any file is refused or has an invalid row, so a test never runs on half a dataset.
+ */
+export async function importFixtureDirectory(db: Db, dir: string, reportTz: string): Promise<ImportReport[]> {
+  const reports: ImportReport[] = [];
+  for (const entity of IMPORT_ENTITIES) {
+    const file = path.join(dir, `${entity}.csv`);
+    const report = await importCsv(db, entity, fs.createReadStream(file), {
+      skipInvalid: false,
+      reportTz,
+      source: 'fixture',
+    });
+    if (!report.committed) {
+      const first = report.errors[0];
+      const why =
+        report.headerError ??
+        report.csvError?.message ??
+        (first ? `line ${first.line}, ${first.column}: ${first.reason}` : 'unknown');
+      throw new Error(`Importing ${file} failed (${report.invalidRows} invalid rows): ${why}`);
+    }
+    reports.push(report);
+  }
+  return reports;
+}
