@@ -6,3 +6,4 @@ export * from './disputes';
 export * from './outages';
 export * from './compensations';
 export * from './operations';
+export * from './workflow';

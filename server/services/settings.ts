@@ -8,6 +8,13 @@ export interface Settings {
   disputeSlaHours: number;
   commTargetMinutes: number;
   currency: string;
+  /** A rep may credit up to this per dispute, and this much per calendar month, without approval. */
+  repCreditLimitPerCaseCents: number;
+  repCreditLimitPerMonthCents: number;
+  /** Outage compensation policy over the legal pro-rata minimum (metrics.md). */
+  outageCompMultiplier: number;
+  outageCompFloorCents: number;
+  outageCompMinHours: number;
   /** True once demo data was seeded: the login page then lists the demo accounts. */
   demoData: boolean;
 }
@@ -18,6 +25,11 @@ export function defaultSettings(): Settings {
     disputeSlaHours: env.DISPUTE_SLA_HOURS,
     commTargetMinutes: env.COMM_TARGET_MINUTES,
     currency: env.CURRENCY,
+    repCreditLimitPerCaseCents: 5_000,
+    repCreditLimitPerMonthCents: 30_000,
+    outageCompMultiplier: 1,
+    outageCompFloorCents: 0,
+    outageCompMinHours: 0,
     demoData: false,
   };
 }
