@@ -1,7 +1,6 @@
 import 'server-only';
 import { CsvError } from 'csv-parse';
 import type { Db } from '@/db/client';
-import { auditLog } from '@/db/schema';
 import type { ImportEntity, ImportReport } from '@/lib/schemas/import';
 import { csvRecords, type CsvInput, type CsvRecord } from './csv-records';
 import { IMPORTERS } from './entities';
@@ -11,6 +10,7 @@ import { missingReason, resolveReferences, type RefRequest } from './references'
 import { refusedFileReport, ReportBuilder } from './report-builder';
 import { RowReader, type CellError } from './row-reader';
 import { isValidTimeZone } from './zoned-time';
+import { recordAudit } from '../services/audit';
 
 export interface ImportOptions {
   /** Write the valid rows and return the invalid ones as a rejects CSV, instead of all or nothing. */
@@ -93,7 +93,7 @@ export async function importCsv(
       if (!builder.acceptable) throw new Rollback();
       const written = builder.rowsInserted + builder.rowsUpdated;
       if (written > 0) {
-        await tx.insert(auditLog).values({
+        await recordAudit(tx, {
           actorId: options.actorId ?? null,
           action: 'import',
           entity,
