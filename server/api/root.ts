@@ -10,6 +10,10 @@ import { dashboardRouter } from './routers/dashboard';
 import { meRouter } from './routers/me';
 import { overviewRouter } from './routers/overview';
 import { queueRouter } from './routers/queue';
+import { disputeCaseRouter } from './routers/dispute-case';
+import { approvalsRouter } from './routers/approvals';
+import { retentionCallsRouter } from './routers/retention-calls';
+import { savedViewsRouter } from './routers/saved-views';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +27,10 @@ export const appRouter = createTRPCRouter({
   outages: outagesRouter,
   retention: retentionRouter,
   queue: queueRouter,
+  savedViews: savedViewsRouter,
+  retentionCalls: retentionCallsRouter,
+  approvals: approvalsRouter,
+  disputeCase: disputeCaseRouter,
   admin: adminRouter,
 });
 

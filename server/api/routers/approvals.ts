@@ -1,0 +1,4 @@
+import 'server-only';
+import { createTRPCRouter } from '../trpc';
+
+export const approvalsRouter = createTRPCRouter({});
