@@ -1,16 +1,28 @@
 import 'server-only';
 import type { Role } from '@/lib/vocabularies';
+import { getDb } from '../db';
 import { ApiError } from '../http/api-error';
+import { authenticateApiToken } from './api-tokens';
 import { getSessionUser } from './session';
 import type { SessionUser } from './session-user';
 
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
 /**
- * Who calls an /api/v1 route: the browser session (personal API tokens join here later).
- * Throws 401 when nobody is signed in and 403 when the role is not among `roles`.
+ * Who calls an /api/v1 route: a personal API token (`Authorization: Bearer …`) or else the browser
+ * session. Throws 401 when neither identifies an active user, 403 when the role is not among `roles`.
  */
-export async function requireApiUser(_request: Request, ...roles: Role[]): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new ApiError('unauthorized', 'Sign in, or send a personal API token as "Authorization: Bearer <token>".');
+export async function requireApiUser(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const header = request.headers.get('authorization');
+  let user: SessionUser | null;
+  if (header) {
+    const token = BEARER.exec(header)?.[1];
+    user = token ? await authenticateApiToken(await getDb(), token) : null;
+    if (!user) throw new ApiError('unauthorized', 'The API token is unknown or revoked.');
+  } else {
+    user = await getSessionUser();
+    if (!user) throw new ApiError('unauthorized', 'Sign in, or send a personal API token as "Authorization: Bearer <token>".');
+  }
   if (roles.length > 0 && !roles.includes(user.role)) {
     throw new ApiError('forbidden', `Only ${roles.join(' or ')} users may call this endpoint.`);
   }
