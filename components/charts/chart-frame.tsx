@@ -13,11 +13,13 @@ export interface ChartFrameProps {
   description?: string;
   columns: readonly TableColumn[];
   rows: readonly Record<string, string | number | null>[];
+  /** Currency of `cents` columns in the table view (default EUR). */
+  currency?: string;
   children: ReactNode;
 }
 
 /** A chart with its accessible title and a "view as table" toggle showing the same numbers. */
-export function ChartFrame({ title, description, columns, rows, children }: ChartFrameProps) {
+export function ChartFrame({ title, description, columns, rows, currency, children }: ChartFrameProps) {
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
   return (
@@ -46,7 +48,7 @@ export function ChartFrame({ title, description, columns, rows, children }: Char
                 <tr key={index}>
                   {columns.map((c) => {
                     const value = row[c.key];
-                    return <td key={c.key}>{typeof value === 'number' || value === null ? formatValue(value, c.kind ?? 'count') : value}</td>;
+                    return <td key={c.key}>{typeof value === 'number' || value === null ? formatValue(value, c.kind ?? 'count', currency) : value}</td>;
                   })}
                 </tr>
               ))}

@@ -20,6 +20,8 @@ export interface SeriesChartProps {
   height?: number;
   /** Drill-down: called with the x value of the clicked bar. */
   onSelect?: (x: string) => void;
+  /** `all`: label every category (slanted) instead of letting Recharts skip some when space is short. */
+  xTicks?: 'auto' | 'all';
 }
 
 function categoryOf(entry: unknown, xKey: string): string {
@@ -28,14 +30,18 @@ function categoryOf(entry: unknown, xKey: string): string {
 }
 
 /** Lines or (stacked) bars over a category or time axis; pure rendering of typed props. */
-export function SeriesChart({ kind, data, xKey, series, valueKind, currency, height = 260, onSelect }: SeriesChartProps) {
+export function SeriesChart({ kind, data, xKey, series, valueKind, currency, height = 260, onSelect, xTicks = 'auto' }: SeriesChartProps) {
   const format = (value: unknown) => formatValue(typeof value === 'number' ? value : null, valueKind, currency);
   const axisFormat = (value: unknown) =>
     valueKind === 'cents' && typeof value === 'number' ? formatValue(Math.round(value), 'cents', currency).replace(/\.\d\d$/, '') : format(value);
   const common = (
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-      <XAxis dataKey={xKey} tick={{ fontSize: 12 }} />
+      {xTicks === 'all' ? (
+        <XAxis dataKey={xKey} tick={{ fontSize: 12 }} interval={0} angle={-30} textAnchor="end" height={64} />
+      ) : (
+        <XAxis dataKey={xKey} tick={{ fontSize: 12 }} />
+      )}
       <YAxis tickFormatter={axisFormat} tick={{ fontSize: 12 }} width={80} />
       <Tooltip formatter={(value) => format(value)} />
       {series.length > 1 ? <Legend /> : null}

@@ -1,5 +1,5 @@
 'use client';
-import { useQueryStates } from 'nuqs';
+import { parseAsInteger, useQueryStates } from 'nuqs';
 import { useTransition } from 'react';
 import { dashboardFilterParsers, type ResolvedFilters } from '@/lib/dashboard-filters';
 import { PERIOD_PRESETS, PRESET_LABELS, type PeriodPreset } from '@/lib/periods';
@@ -12,7 +12,12 @@ export interface FilterOptions {
 /** Period, region and rep, kept in the URL: shareable, and the back button restores them. */
 export function FilterBar({ filters, options, showRep = true }: { filters: ResolvedFilters; options: FilterOptions; showRep?: boolean }) {
   const [isPending, startTransition] = useTransition();
-  const [, setQuery] = useQueryStates(dashboardFilterParsers, { shallow: false, history: 'push', startTransition });
+  const [, setQueryState] = useQueryStates(
+    { ...dashboardFilterParsers, page: parseAsInteger },
+    { shallow: false, history: 'push', startTransition },
+  );
+  // A new filter starts a paginated list from its first page.
+  const setQuery = (values: Omit<Parameters<typeof setQueryState>[0], 'page'>) => setQueryState({ ...values, page: null });
 
   function setPreset(value: string) {
     if (value === 'custom') void setQuery({ preset: 'custom', from: filters.from, to: filters.to });

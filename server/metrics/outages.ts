@@ -52,7 +52,7 @@ export function communicatedInTime(commTargetMinutes: number): SQL {
  * Customers active when outage `o` started, billed at one of its postcodes or, when it lists
  * none, in one of its regions; with a region filter only that region's customers count.
  */
-function affectedCount(region: string | null): SQL {
+export function affectedCount(region: string | null): SQL {
   return sql`(select count(*) from customers c
     where ${activeAt(sql`o.started_at`)} and ${regionMatch(sql`c.region_code`, region)}
       and case when exists (select 1 from outage_postcodes op where op.outage_id = o.id)

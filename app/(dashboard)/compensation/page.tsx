@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { CompensationKpis } from '@/components/compensation/compensation-kpis';
+import styles from '@/components/compensation/compensation.module.css';
+import { CreditOutliers } from '@/components/compensation/credit-outliers';
+import { KindTable } from '@/components/compensation/kind-table';
+import { KindTrendChart } from '@/components/compensation/kind-trend-chart';
+import { RegionBreakdown } from '@/components/compensation/region-breakdown';
+import { CompensationRepTable } from '@/components/compensation/rep-table';
+import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
+import { FilterError } from '@/components/dashboard/filter-error';
+import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
+import { loadDashboardPage } from '@/server/services/dashboard-page';
+
+export const metadata: Metadata = { title: 'Compensation' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const loading = (what: string) => <p className="muted">Loading {what}…</p>;
+
+export default async function CompensationPage({ searchParams }: Props) {
+  const page = await loadDashboardPage(searchParams);
+  if (!page.ok) {
+    return (
+      <>
+        <h1>Compensation</h1>
+        <FilterError message={page.error} path="/compensation" />
+      </>
+    );
+  }
+  const queryClient = getQueryClient();
+  void queryClient.prefetchQuery(trpc.compensation.summary.queryOptions(page.input));
+  void queryClient.prefetchQuery(trpc.compensation.kindMonthly.queryOptions(page.input));
+  void queryClient.prefetchQuery(trpc.compensation.creditOutliers.queryOptions(page.input));
+  const { input, linkQuery } = page;
+  return (
+    <HydrateClient>
+      <h1>Compensation</h1>
+      <Suspense fallback={<div className="filters muted">Loading filters…</div>}>
+        <FilterBarLoader filters={page.filters} />
+      </Suspense>
+      <Suspense fallback={loading('compensation figures')}>
+        <CompensationKpis input={input} linkQuery={linkQuery} />
+      </Suspense>
+      <Suspense fallback={loading('the monthly trend')}>
+        <KindTrendChart input={input} />
+      </Suspense>
+      <div className="grid-2">
+        <Suspense fallback={loading('kinds')}>
+          <KindTable input={input} linkQuery={linkQuery} />
+        </Suspense>
+        <Suspense fallback={loading('regions')}>
+          <RegionBreakdown input={input} linkQuery={linkQuery} />
+        </Suspense>
+      </div>
+      <h2 className={styles.heading}>By issuing rep</h2>
+      <Suspense fallback={loading('reps')}>
+        <CompensationRepTable input={input} linkQuery={linkQuery} />
+      </Suspense>
+      <h2 className={styles.heading}>Credit per dispute: reps far above their peers</h2>
+      <Suspense fallback={loading('credit outliers')}>
+        <CreditOutliers input={input} linkQuery={linkQuery} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
+import { FilterError } from '@/components/dashboard/filter-error';
+import { BacklogAgeingChart } from '@/components/disputes/backlog-ageing-chart';
+import { CauseTable } from '@/components/disputes/cause-table';
+import { CauseTrendChart } from '@/components/disputes/cause-trend-chart';
+import { DisputeKpis } from '@/components/disputes/dispute-kpis';
+import { DisputeRepTable } from '@/components/disputes/rep-table';
+import { FirstBillSellerTable } from '@/components/disputes/seller-table';
+import styles from '@/components/disputes/disputes.module.css';
+import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
+import { loadDashboardPage } from '@/server/services/dashboard-page';
+
+export const metadata: Metadata = { title: 'Billing disputes' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const loading = (what: string) => <p className="muted">Loading {what}…</p>;
+
+export default async function DisputesPage({ searchParams }: Props) {
+  const page = await loadDashboardPage(searchParams);
+  if (!page.ok) {
+    return (
+      <>
+        <h1>Billing disputes</h1>
+        <FilterError message={page.error} path="/disputes" />
+      </>
+    );
+  }
+  const queryClient = getQueryClient();
+  void queryClient.prefetchQuery(trpc.disputes.summary.queryOptions(page.input));
+  void queryClient.prefetchQuery(trpc.disputes.causeMonthly.queryOptions(page.input));
+  void queryClient.prefetchQuery(trpc.disputes.backlogAgeing.queryOptions(page.input));
+  void queryClient.prefetchQuery(trpc.disputes.byRep.queryOptions(page.input));
+  void queryClient.prefetchQuery(trpc.disputes.firstBillBySeller.queryOptions(page.input));
+  const { input, linkQuery } = page;
+  return (
+    <HydrateClient>
+      <h1>Billing disputes</h1>
+      <Suspense fallback={<div className="filters muted">Loading filters…</div>}>
+        <FilterBarLoader filters={page.filters} />
+      </Suspense>
+      <Suspense fallback={loading('dispute figures')}>
+        <DisputeKpis input={input} linkQuery={linkQuery} />
+      </Suspense>
+      <Suspense fallback={loading('the monthly trend')}>
+        <CauseTrendChart input={input} />
+      </Suspense>
+      <div className="grid-2">
+        <Suspense fallback={loading('causes')}>
+          <CauseTable input={input} linkQuery={linkQuery} />
+        </Suspense>
+        <Suspense fallback={loading('backlog ageing')}>
+          <BacklogAgeingChart input={input} linkQuery={linkQuery} />
+        </Suspense>
+      </div>
+      <h2 className={styles.heading}>By assigned rep</h2>
+      <Suspense fallback={loading('reps')}>
+        <DisputeRepTable input={input} linkQuery={linkQuery} />
+      </Suspense>
+      <h2 className={styles.heading}>First-bill disputes traced to the sale</h2>
+      <Suspense fallback={loading('sellers')}>
+        <FirstBillSellerTable input={input} linkQuery={linkQuery} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,26 @@
+'use client';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { humanize } from '@/components/disputes/labels';
+import type { DashboardQueryInput } from '@/lib/dashboard-filters';
+import { drilldownHref } from '@/lib/drilldown';
+import { useTRPC } from '@/lib/trpc/react';
+import { GroupTable } from './group-table';
+
+/** The KPI engine's `byKind` for the period. */
+export function KindTable({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.compensation.summary.queryOptions(input));
+  return (
+    <section className="card table-scroll" aria-labelledby="by-kind">
+      <h2 id="by-kind">By kind</h2>
+      <GroupTable
+        keyLabel="Kind"
+        rows={data.current.byKind}
+        totalCents={data.current.totalCents}
+        currency={data.currency}
+        labelOf={humanize}
+        hrefOf={(kind) => drilldownHref('compensations', linkQuery, { kind })}
+      />
+    </section>
+  );
+}
