@@ -10,14 +10,23 @@ export interface FilterOptions {
 }
 
 /** Period, region and rep, kept in the URL: shareable, and the back button restores them. */
-export function FilterBar({ filters, options, showRep = true }: { filters: ResolvedFilters; options: FilterOptions; showRep?: boolean }) {
+export function FilterBar({
+  filters,
+  options,
+  showRep = true,
+}: {
+  filters: ResolvedFilters;
+  options: FilterOptions;
+  showRep?: boolean;
+}) {
   const [isPending, startTransition] = useTransition();
   const [, setQueryState] = useQueryStates(
     { ...dashboardFilterParsers, page: parseAsInteger },
     { shallow: false, history: 'push', startTransition },
   );
   // A new filter starts a paginated list from its first page.
-  const setQuery = (values: Omit<Parameters<typeof setQueryState>[0], 'page'>) => setQueryState({ ...values, page: null });
+  const setQuery = (values: Omit<Parameters<typeof setQueryState>[0], 'page'>) =>
+    setQueryState({ ...values, page: null });
 
   function setPreset(value: string) {
     if (value === 'custom') void setQuery({ preset: 'custom', from: filters.from, to: filters.to });
@@ -26,9 +35,9 @@ export function FilterBar({ filters, options, showRep = true }: { filters: Resol
 
   return (
     <form className="filters" aria-label="Filters" aria-busy={isPending} onSubmit={(e) => e.preventDefault()}>
-      <label>
-        Period
-        <select value={filters.preset} onChange={(e) => setPreset(e.target.value)} name="preset">
+      <div className="filter-field">
+        <label htmlFor="filter-period">Period</label>
+        <select id="filter-period" value={filters.preset} onChange={(e) => setPreset(e.target.value)} name="preset">
           {PERIOD_PRESETS.map((p) => (
             <option key={p} value={p}>
               {PRESET_LABELS[p]}
@@ -36,28 +45,33 @@ export function FilterBar({ filters, options, showRep = true }: { filters: Resol
           ))}
           <option value="custom">{PRESET_LABELS.custom}</option>
         </select>
-      </label>
-      <label>
-        From
+      </div>
+      <div className="filter-field">
+        <label htmlFor="filter-from">From</label>
         <input
+          id="filter-from"
           type="date"
           name="from"
           value={filters.from}
           onChange={(e) => e.target.value && void setQuery({ preset: 'custom', from: e.target.value, to: filters.to })}
         />
-      </label>
-      <label>
-        To
+      </div>
+      <div className="filter-field">
+        <label htmlFor="filter-to">To</label>
         <input
+          id="filter-to"
           type="date"
           name="to"
           value={filters.to}
-          onChange={(e) => e.target.value && void setQuery({ preset: 'custom', from: filters.from, to: e.target.value })}
+          onChange={(e) =>
+            e.target.value && void setQuery({ preset: 'custom', from: filters.from, to: e.target.value })
+          }
         />
-      </label>
-      <label>
-        Region
+      </div>
+      <div className="filter-field">
+        <label htmlFor="filter-region">Region</label>
         <select
+          id="filter-region"
           name="region"
           value={filters.region ?? ''}
           disabled={filters.regionLocked}
@@ -70,11 +84,17 @@ export function FilterBar({ filters, options, showRep = true }: { filters: Resol
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {showRep ? (
-        <label>
-          Rep
-          <select name="rep" value={filters.rep ?? ''} disabled={filters.repLocked} onChange={(e) => void setQuery({ rep: e.target.value || null })}>
+        <div className="filter-field">
+          <label htmlFor="filter-rep">Rep</label>
+          <select
+            id="filter-rep"
+            name="rep"
+            value={filters.rep ?? ''}
+            disabled={filters.repLocked}
+            onChange={(e) => void setQuery({ rep: e.target.value || null })}
+          >
             <option value="">All reps</option>
             {options.reps.map((r) => (
               <option key={r.email} value={r.email}>
@@ -82,10 +102,12 @@ export function FilterBar({ filters, options, showRep = true }: { filters: Resol
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : null}
       <span className="muted" aria-live="polite">
-        {isPending ? 'Updating…' : `${filters.from} – ${filters.to} (${filters.timezone}), compared with ${filters.previousFrom} – ${filters.previousTo}`}
+        {isPending
+          ? 'Updating…'
+          : `${filters.from} – ${filters.to} (${filters.timezone}), compared with ${filters.previousFrom} – ${filters.previousTo}`}
       </span>
     </form>
   );
