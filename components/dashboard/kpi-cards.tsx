@@ -1,17 +1,24 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { LazySparkline } from '@/components/charts/lazy';
 import { formatValue } from '@/components/charts/value-format';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
-import { describeDelta, KPI_CARDS } from '@/lib/kpi-cards';
+import { describeDelta, KPI_CARDS, type KpiCardDef } from '@/lib/kpi-cards';
 import { useTRPC } from '@/lib/trpc/react';
+
+/** The 12-month trend of one card; the monthly series is slower than the figures, so it streams in after them. */
+function CardSparkline({ input, card }: { input: DashboardQueryInput; card: KpiCardDef }) {
+  const trpc = useTRPC();
+  const { data: series } = useSuspenseQuery(trpc.dashboard.series.queryOptions(input));
+  return <LazySparkline values={series.map((m) => card.monthly(m))} />;
+}
 
 /** The overview's KPI cards: value, delta against the previous period, 12-month sparkline. */
 export function KpiCards({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
   const trpc = useTRPC();
   const { data: kpis } = useSuspenseQuery(trpc.dashboard.kpis.queryOptions(input));
-  const { data: series } = useSuspenseQuery(trpc.dashboard.series.queryOptions(input));
   return (
     <section className="cards" aria-label="Key figures">
       {KPI_CARDS.map((card) => {
@@ -24,7 +31,9 @@ export function KpiCards({ input, linkQuery }: { input: DashboardQueryInput; lin
               {formatValue(value, card.kind)}
             </div>
             <div className={`delta ${delta.tone}`}>{delta.text} vs previous period</div>
-            <LazySparkline values={series.map((m) => card.monthly(m))} />
+            <Suspense fallback={<div style={{ height: 36 }} aria-hidden="true" />}>
+              <CardSparkline input={input} card={card} />
+            </Suspense>
           </Link>
         );
       })}
