@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
 import { churnFigures } from './churn';
-import { monthlyChurnByRegion, trailingMonths } from './churn-breakdowns';
+import { monthlyChurnByRegion } from './churn-breakdowns';
+import { trailingMonths } from './month-range';
 import { testRows } from './test-rows';
 
 const TZ = 'Europe/Madrid';

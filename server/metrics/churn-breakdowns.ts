@@ -22,13 +22,6 @@ export interface MonthlyChurnByRegionParams {
   region: string | null;
 }
 
-/** The `count` calendar months ending with the month of `date` (YYYY-MM-DD), as YYYY-MM. */
-export function trailingMonths(date: string, count: number): { fromMonth: string; toMonth: string } {
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  const first = new Date(Date.UTC(year, month - count, 1));
-  return { fromMonth: first.toISOString().slice(0, 7), toMonth: date.slice(0, 7) };
-}
-
 /**
  * Churn rate and revenue churn rate of each calendar month, one row per month and region
  * (metrics.md "Monthly series" with the customer's region as the breakdown). Regions without

@@ -1,26 +1,17 @@
 import 'server-only';
 import { previousPeriod } from '@/lib/periods';
-import { dashboardQuerySchema } from '@/lib/schemas/dashboard';
 import { outageList } from '../../metrics/outage-list';
 import { outageFigures } from '../../metrics/outages';
-import { resolveKpiScope } from '../../metrics/scope';
-import { getSettings } from '../../services/settings';
-import { createTRPCRouter, roleProcedure } from '../trpc';
+import { dashboardProcedure } from '../dashboard-procedure';
+import { createTRPCRouter } from '../trpc';
 
-/** Every query re-scopes the client's filters to the caller; outages ignore the rep filter. */
-const areaQuery = roleProcedure('manager', 'analyst', 'admin')
-  .input(dashboardQuerySchema)
-  .use(async ({ ctx, input, next }) => {
-    const scope = await resolveKpiScope(ctx.db, ctx.session, input);
-    const settings = await getSettings(ctx.db);
-    const period = { from: input.from, to: input.to, tz: settings.reportTz };
-    return next({ ctx: { region: scope.region, settings, period } });
-  });
+// Outages ignore the rep filter (metrics.md): only the scoped region is used.
 
 export const outagesRouter = createTRPCRouter({
   /** The KPI engine's outage figures for the period and the previous period of equal length. */
-  summary: areaQuery.query(async ({ ctx, input }) => {
-    const { region, settings, period } = ctx;
+  summary: dashboardProcedure.query(async ({ ctx, input }) => {
+    const { settings, period } = ctx;
+    const { region } = ctx.scope;
     const commTargetMinutes = settings.commTargetMinutes;
     const [current, previous] = await Promise.all([
       outageFigures(ctx.db, { period, region, commTargetMinutes }),
@@ -30,5 +21,5 @@ export const outagesRouter = createTRPCRouter({
   }),
 
   /** The outages started in the period, one by one, latest first. */
-  list: areaQuery.query(({ ctx }) => outageList(ctx.db, { period: ctx.period, region: ctx.region })),
+  list: dashboardProcedure.query(({ ctx }) => outageList(ctx.db, { period: ctx.period, region: ctx.scope.region })),
 });
