@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview', roles: ['manager', 'analyst', 'admin', 'rep'] },
   { href: '/churn', label: 'Churn', roles: READERS },
   { href: '/retention', label: 'Retention', roles: READERS },
+  { href: '/retention/new', label: 'Log retention call', roles: ['rep', 'manager', 'admin'] },
+  { href: '/retention/mine', label: 'My retention cases', roles: ['rep'] },
   { href: '/disputes', label: 'Billing disputes', roles: READERS },
   { href: '/outages', label: 'Outages', roles: READERS },
   { href: '/compensation', label: 'Compensation', roles: READERS },
