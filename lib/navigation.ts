@@ -11,6 +11,8 @@ const READERS: readonly Role[] = ['manager', 'analyst', 'admin'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview', roles: ['manager', 'analyst', 'admin', 'rep'] },
+  { href: '/queue', label: 'My queue', roles: ['rep', 'manager'] },
+  { href: '/approvals', label: 'Credit approvals', roles: ['manager', 'admin'] },
   { href: '/churn', label: 'Churn', roles: READERS },
   { href: '/retention', label: 'Retention', roles: READERS },
   { href: '/retention/new', label: 'Log retention call', roles: ['rep', 'manager', 'admin'] },

@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
+import { slaClock, unresolved } from './queue/sla';
 
 export interface QueueSummary {
   open: number;
@@ -9,18 +10,19 @@ export interface QueueSummary {
 }
 
 /** How many unresolved disputes a rep holds, and how many are past or near the SLA. */
-export async function getQueueSummary(db: Db, params: { assigneeId: number; slaHours: number; now: Date }): Promise<QueueSummary> {
-  const due = sql`d.opened_at + make_interval(hours => ${params.slaHours})`;
-  // postgres.js takes no Date in raw SQL: pass the instant as text and cast it.
-  const now = sql`${params.now.toISOString()}::timestamptz`;
+export async function getQueueSummary(
+  db: Db,
+  params: { assigneeId: number; slaHours: number; now: Date },
+): Promise<QueueSummary> {
+  const { states } = slaClock(sql`d.opened_at`, params.slaHours, params.now);
   const [row] = await queryRows<Record<keyof QueueSummary, number | string>>(
     db,
     sql`select
       count(*) as open,
-      count(*) filter (where ${due} <= ${now}) as breached,
-      count(*) filter (where ${due} > ${now} and ${due} <= ${now} + interval '8 hours') as "dueSoon"
+      count(*) filter (where ${states.breached}) as breached,
+      count(*) filter (where ${states['due-soon']}) as "dueSoon"
     from disputes d
-    where d.assigned_to_id = ${params.assigneeId} and d.status not in ('resolved', 'rejected')`,
+    where d.assigned_to_id = ${params.assigneeId} and ${unresolved(sql`d.status`)}`,
   );
   return { open: Number(row?.open ?? 0), breached: Number(row?.breached ?? 0), dueSoon: Number(row?.dueSoon ?? 0) };
 }

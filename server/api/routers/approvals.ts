@@ -1,4 +1,13 @@
 import 'server-only';
-import { createTRPCRouter } from '../trpc';
+import { decideCreditRequestInput } from '@/lib/schemas/dispute-case';
+import { decideCreditRequest, listPendingCreditRequests } from '../../services/disputes/credit-requests';
+import { createTRPCRouter, roleProcedure } from '../trpc';
 
-export const approvalsRouter = createTRPCRouter({});
+const manager = roleProcedure('manager', 'admin');
+
+export const approvalsRouter = createTRPCRouter({
+  list: manager.query(({ ctx }) => listPendingCreditRequests(ctx.db, ctx.session)),
+  decide: manager
+    .input(decideCreditRequestInput)
+    .mutation(({ ctx, input }) => decideCreditRequest(ctx.db, ctx.session, input)),
+});

@@ -1,0 +1,62 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { addNoteInput } from '@/lib/schemas/dispute-case';
+import { useTRPC } from '@/lib/trpc/react';
+import { MutationError } from './mutation-error';
+import type { CaseTarget } from './types';
+import { useCaseRefresh } from './use-case-refresh';
+import { problemWith } from './validate';
+import styles from './dispute-case.module.css';
+
+export function NoteForm({ target }: { target: CaseTarget }) {
+  const trpc = useTRPC();
+  const refresh = useCaseRefresh(target.ref);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const mutation = useMutation(
+    trpc.disputeCase.addNote.mutationOptions({
+      onSuccess: async () => {
+        setNote('');
+        await refresh();
+      },
+    }),
+  );
+  return (
+    <section className="card" aria-label="Add a note">
+      <h2>Note</h2>
+      <form
+        className={styles.form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const input = { ...target, note };
+          const invalid = problemWith(addNoteInput, input);
+          if (invalid) return setProblem(invalid);
+          setProblem(null);
+          mutation.mutate(input);
+        }}
+      >
+        <textarea
+          name="note"
+          aria-label="Note"
+          value={note}
+          maxLength={2000}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        {problem ? <p className="error">{problem}</p> : null}
+        <MutationError
+          error={mutation.error}
+          onReload={() => {
+            mutation.reset();
+            void refresh();
+          }}
+        />
+        <div>
+          <button type="submit" className="btn" disabled={mutation.isPending}>
+            {mutation.isPending ? 'Saving…' : 'Add note'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+'use client';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { isClosedStatus } from '@/lib/dispute-status';
+import { recordRecalculationInput } from '@/lib/schemas/dispute-case';
+import { useTRPC } from '@/lib/trpc/react';
+import type { DisputeStatus } from '@/lib/vocabularies';
+import { MutationError } from './mutation-error';
+import type { CaseTarget } from './types';
+import { useCaseRefresh } from './use-case-refresh';
+import { problemWith } from './validate';
+import styles from './dispute-case.module.css';
+
+/** The recalculation billing was asked for: its reference and the day it should be done. */
+export function RecalculationForm({
+  target,
+  status,
+  undueCharge,
+  recalculationRef,
+  expectedResolutionOn,
+}: {
+  target: CaseTarget;
+  status: DisputeStatus;
+  undueCharge: boolean | null;
+  recalculationRef: string | null;
+  expectedResolutionOn: string | null;
+}) {
+  const trpc = useTRPC();
+  const refresh = useCaseRefresh(target.ref);
+  const [ref, setRef] = useState(recalculationRef ?? '');
+  const [day, setDay] = useState(expectedResolutionOn ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const mutation = useMutation(trpc.disputeCase.recordRecalculation.mutationOptions({ onSuccess: () => refresh() }));
+  const blocked = isClosedStatus(status)
+    ? 'The dispute is closed.'
+    : undueCharge !== true
+      ? 'Record that the charge was undue first.'
+      : null;
+
+  return (
+    <section className="card" aria-label="Recalculation">
+      <h2>Recalculation</h2>
+      {blocked ? (
+        <p className={`muted ${styles.empty}`}>{blocked}</p>
+      ) : (
+        <form
+          className={styles.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            const input = { ...target, recalculationRef: ref, expectedResolutionOn: day };
+            const invalid = problemWith(recordRecalculationInput, input);
+            if (invalid) return setProblem(invalid);
+            setProblem(null);
+            mutation.mutate(input);
+          }}
+        >
+          <label className="field">
+            <span>Recalculation reference</span>
+            <input name="recalculationRef" value={ref} maxLength={64} onChange={(e) => setRef(e.target.value)} />
+          </label>
+          <label className="field">
+            <span>Expected resolution</span>
+            <input name="expectedResolutionOn" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
+          </label>
+          {problem ? <p className="error">{problem}</p> : null}
+          <MutationError
+            error={mutation.error}
+            onReload={() => {
+              mutation.reset();
+              void refresh();
+            }}
+          />
+          <div>
+            <button type="submit" className="btn" disabled={mutation.isPending}>
+              {mutation.isPending ? 'Saving…' : 'Record recalculation'}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

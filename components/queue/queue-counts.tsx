@@ -1,0 +1,46 @@
+'use client';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { formatCount } from '@/lib/format';
+import type { QueueFilters, SlaState } from '@/lib/schemas/queue';
+import { useTRPC } from '@/lib/trpc/react';
+import styles from './queue.module.css';
+
+const CARDS: {
+  key: 'total' | 'breached' | 'dueSoon' | 'onTrack';
+  label: string;
+  sla: SlaState | null;
+  tone?: string;
+}[] = [
+  { key: 'total', label: 'In the queue', sla: null },
+  { key: 'breached', label: 'Breached', sla: 'breached', tone: styles.breachedText },
+  { key: 'dueSoon', label: 'Due in < 8 h', sla: 'due-soon', tone: styles.dueSoonText },
+  { key: 'onTrack', label: 'On track', sla: 'on-track' },
+];
+
+/** Counts by SLA state for the current filters; a card narrows the list to its state. */
+export function QueueCounts({ filters, onPick }: { filters: QueueFilters; onPick: (sla: SlaState | null) => void }) {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.queue.counts.queryOptions(filters));
+  return (
+    <section className={`cards ${styles.counts}`} aria-label="Queue by SLA state">
+      {CARDS.map((card) => {
+        const value = data[card.key];
+        const active = filters.sla === card.sla;
+        return (
+          <button
+            key={card.key}
+            type="button"
+            className={`card ${styles.countCard} ${active ? styles.countActive : ''}`}
+            aria-pressed={active}
+            data-testid={`queue-count-${card.key}`}
+            data-value={value}
+            onClick={() => onPick(active && card.sla !== null ? null : card.sla)}
+          >
+            <span className="kpi-label">{card.label}</span>
+            <span className={`kpi-value ${value > 0 ? (card.tone ?? '') : ''}`}>{formatCount(value)}</span>
+          </button>
+        );
+      })}
+    </section>
+  );
+}

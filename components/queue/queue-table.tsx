@@ -1,0 +1,200 @@
+'use client';
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type OnChangeFn,
+  type RowSelectionState,
+} from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { formatCount } from '@/lib/format';
+import type { QueueSort } from '@/lib/schemas/queue';
+import { queueColumns, type QueueColumnMeta } from './queue-columns';
+import type { QueueDisplay, QueueListData, QueueRow } from './types';
+import { useNow } from './use-now';
+import styles from './queue.module.css';
+
+/** What queueColumns put in `meta` (TanStack types it as an empty interface). */
+const columnMeta = (meta: QueueColumnMeta | undefined): QueueColumnMeta => meta ?? {};
+
+const selectColumn: ColumnDef<QueueRow> = {
+  id: 'select',
+  header: ({ table }) => (
+    <input
+      type="checkbox"
+      aria-label="Select all disputes on this page"
+      checked={table.getIsAllRowsSelected()}
+      ref={(el) => {
+        if (el) el.indeterminate = table.getIsSomeRowsSelected();
+      }}
+      onChange={table.getToggleAllRowsSelectedHandler()}
+    />
+  ),
+  cell: ({ row }) => (
+    <input
+      type="checkbox"
+      aria-label={`Select ${row.original.ref}`}
+      checked={row.getIsSelected()}
+      onChange={row.getToggleSelectedHandler()}
+    />
+  ),
+};
+
+export interface QueueTableProps {
+  data: QueueListData;
+  display: QueueDisplay;
+  /** Managers see the assignee and can select rows for bulk actions. */
+  manager: boolean;
+  selection: RowSelectionState;
+  onSelectionChange: OnChangeFn<RowSelectionState>;
+  onSort: (sort: QueueSort) => void;
+  onPage: (page: number) => void;
+  busy: boolean;
+}
+
+/**
+ * One page of the queue. The server filters, sorts and pages; the table lays the rows out and
+ * keeps the SLA countdown live on a 30 s clock.
+ */
+export function QueueTable({
+  data,
+  display,
+  manager,
+  selection,
+  onSelectionChange,
+  onSort,
+  onPage,
+  busy,
+}: QueueTableProps) {
+  const now = useNow(data.now.getTime());
+  const columns = useMemo(() => {
+    const list = queueColumns(display, now, manager);
+    return manager ? [selectColumn, ...list] : list;
+  }, [display, now, manager]);
+
+  const { rows, total, page, pageSize, sort, dir } = data;
+  // The server already sorted and paged these rows.
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.ref,
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: total,
+    enableRowSelection: manager,
+    onRowSelectionChange: onSelectionChange,
+    state: {
+      sorting: [{ id: sort, desc: dir === 'desc' }],
+      pagination: { pageIndex: page - 1, pageSize },
+      rowSelection: selection,
+    },
+  });
+
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const first = total === 0 ? 0 : Math.min((page - 1) * pageSize + 1, total);
+  const last = Math.min(page * pageSize, total);
+
+  return (
+    <section aria-label="Disputes" aria-busy={busy} className={styles.list}>
+      <div className={`table-scroll card ${styles.tableCard}`}>
+        <table className="data" aria-rowcount={total}>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const meta = columnMeta(header.column.columnDef.meta);
+                  const sorted = header.column.getIsSorted();
+                  const content = flexRender(header.column.columnDef.header, header.getContext());
+                  return (
+                    <th
+                      key={header.id}
+                      className={
+                        [meta.numeric ? styles.numeric : '', sorted ? styles.sorted : ''].join(' ').trim() || undefined
+                      }
+                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                    >
+                      {meta.sort ? (
+                        <button
+                          type="button"
+                          className={styles.sortButton}
+                          onClick={() => meta.sort && onSort(meta.sort)}
+                        >
+                          {content}
+                          <span className={`${styles.arrow} ${sorted ? '' : styles.idle}`} aria-hidden>
+                            {sorted === 'desc' ? '▼' : '▲'}
+                          </span>
+                        </button>
+                      ) : (
+                        content
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr
+                key={row.id}
+                data-sla-due={row.original.slaDueAt.toISOString()}
+                className={row.getIsSelected() ? styles.selected : undefined}
+              >
+                {row.getVisibleCells().map((cell) => {
+                  const meta = columnMeta(cell.column.columnDef.meta);
+                  return (
+                    <td key={cell.id} className={meta.numeric ? styles.numeric : meta.wrap ? styles.wrap : undefined}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? (
+          <p className={`muted ${styles.empty}`}>
+            {total === 0 ? (
+              'No disputes match these filters.'
+            ) : (
+              <>
+                This page is past the end of the queue.{' '}
+                <button type="button" className="btn btn-ghost btn-small" onClick={() => onPage(1)}>
+                  Go to the first page
+                </button>
+              </>
+            )}
+          </p>
+        ) : null}
+      </div>
+      <nav className={styles.pager} aria-label="Pages">
+        <span className="muted" data-testid="queue-range">
+          {rows.length > 0 ? `Rows ${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}` : ''}
+          {pages > 1 ? ` · page ${formatCount(page)} of ${formatCount(pages)}` : ''}
+        </span>
+        {pages > 1 || page > 1 ? (
+          <span className={styles.pagerButtons}>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              disabled={page <= 1 || busy}
+              onClick={() => onPage(Math.min(page - 1, pages))}
+            >
+              Previous
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              disabled={page >= pages || busy}
+              onClick={() => onPage(page + 1)}
+            >
+              Next
+            </button>
+          </span>
+        ) : null}
+      </nav>
+    </section>
+  );
+}
