@@ -14,7 +14,7 @@ test.describe('sign-in by role', () => {
     const active = page.getByTestId('kpi-active-customers');
     await expect(active).toBeVisible();
     expect(Number((await active.locator('.kpi-value').innerText()).replace(/\D/g, ''))).toBeGreaterThan(1000);
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' })).toHaveCount(0);
   });
 
   test('a regional manager sees the overview of their region', async ({ signInAs }) => {
@@ -38,7 +38,7 @@ test.describe('sign-in by role', () => {
 
   test('an admin lands on the overview and can open the admin pages', async ({ signInAs }) => {
     const page = await signInAs('admin');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Users' })).toContainText(ACCOUNTS.rep);
   });

@@ -4,6 +4,7 @@ import { casesRouter } from './routers/cases';
 import { churnRouter } from './routers/churn';
 import { compensationRouter } from './routers/compensation';
 import { disputesRouter } from './routers/disputes';
+import { importsRouter } from './routers/imports';
 import { outagesRouter } from './routers/outages';
 import { retentionRouter } from './routers/retention';
 import { dashboardRouter } from './routers/dashboard';
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   approvals: approvalsRouter,
   disputeCase: disputeCaseRouter,
   admin: adminRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

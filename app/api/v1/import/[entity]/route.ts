@@ -4,13 +4,14 @@ import { importEntitySchema, importQuerySchema } from '@/lib/schemas/import';
 import { requireApiUser } from '@/server/auth/api-auth';
 import { getDb } from '@/server/db';
 import { ApiError, apiErrorResponse } from '@/server/http/api-error';
-import { importCsv } from '@/server/import/import-csv';
+import { executeImportRun, openImportRun } from '@/server/import/import-run';
 import { getSettings } from '@/server/services/settings';
 
 /**
  * POST /api/v1/import/<entity>[?skipInvalid=true], body: the CSV (streamed, never buffered whole).
  * 200 with the report when the rows were written, 422 with it when invalid rows stopped an
- * all-or-nothing import, 400 for an unknown entity, a refused header or malformed CSV.
+ * all-or-nothing import, 400 for an unknown entity, a refused header or malformed CSV. Each import
+ * is recorded in import_runs, so it shows in the admin screen's history.
  */
 export async function POST(request: Request, context: { params: Promise<{ entity: string }> }): Promise<Response> {
   try {
@@ -30,12 +31,13 @@ export async function POST(request: Request, context: { params: Promise<{ entity
     const db = await getDb();
     const { reportTz } = await getSettings(db);
     const body = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
-    const report = await importCsv(db, entity.data, body, {
+    const run = await openImportRun(db, {
+      entity: entity.data,
+      fileName: null,
       skipInvalid: query.data.skipInvalid,
-      reportTz,
-      actorId: user.id,
-      source: 'api',
+      startedById: user.id,
     });
+    const { report } = await executeImportRun(db, run, body, { reportTz, source: 'api' });
     if (report.headerError) throw new ApiError('bad_request', report.headerError);
     if (report.csvError) throw new ApiError('bad_request', `Line ${report.csvError.line}: ${report.csvError.message}`);
     return Response.json(report, { status: report.committed ? 200 : 422 });

@@ -1,0 +1,165 @@
+import 'server-only';
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { importRuns, users } from '@/db/schema';
+import { storedImportReportSchema, type ImportRunStatus, type StoredImportReport } from '@/lib/schemas/admin-imports';
+import { IMPORT_ENTITIES, type ImportEntity, type ImportReport } from '@/lib/schemas/import';
+import { ApiError } from '../http/api-error';
+import type { CsvInput } from './csv-records';
+import { IMPORTERS } from './entities';
+import { importCsv, type ImportOptions } from './import-csv';
+
+/** An import_runs row that is running: what executeImportRun needs to finish it. */
+export interface ImportRun {
+  id: number;
+  entity: ImportEntity;
+  skipInvalid: boolean;
+  startedById: number | null;
+}
+
+/** Records an import as running before its first row is read, so the history shows it at once. */
+export async function openImportRun(
+  db: Db,
+  start: { entity: ImportEntity; fileName: string | null; skipInvalid: boolean; startedById: number | null },
+): Promise<ImportRun> {
+  const [row] = await db
+    .insert(importRuns)
+    .values({
+      entity: start.entity,
+      fileName: start.fileName,
+      skipInvalid: start.skipInvalid,
+      startedById: start.startedById,
+      status: 'running',
+    })
+    .returning({ id: importRuns.id });
+  if (!row) throw new Error('Recording the import run returned no row.');
+  return { id: row.id, entity: start.entity, skipInvalid: start.skipInvalid, startedById: start.startedById };
+}
+
+/** Progress is passed on after at least this many more rows, or this long since the last report. */
+const PROGRESS_ROWS = 2000;
+const PROGRESS_MS = 500;
+
+export type RunOptions = Pick<ImportOptions, 'reportTz' | 'source' | 'batchSize' | 'onProgress'>;
+
+/**
+ * Runs the import of an open run and records how it ended: `committed`, `rejected` (invalid rows
+ * under all or nothing, or a refused file: nothing written) or `failed` (an unexpected error,
+ * rethrown; the import's transaction rolled back).
+ *
+ * Progress is only passed to `onProgress`, never written to import_runs while the import runs: on
+ * PGlite every statement outside the import's transaction waits for that transaction to end (one
+ * connection), so a mid-import UPDATE — or a poll reading it — could only land after the import.
+ */
+export async function executeImportRun(
+  db: Db,
+  run: ImportRun,
+  input: CsvInput,
+  options: RunOptions,
+): Promise<{ status: ImportRunStatus; report: ImportReport }> {
+  let reported = 0;
+  let reportedAt = Date.now();
+  const onProgress = (rowsRead: number) => {
+    if (rowsRead - reported < PROGRESS_ROWS && Date.now() - reportedAt < PROGRESS_MS) return;
+    reported = rowsRead;
+    reportedAt = Date.now();
+    options.onProgress?.(rowsRead);
+  };
+
+  let report: ImportReport;
+  try {
+    report = await importCsv(db, run.entity, input, {
+      skipInvalid: run.skipInvalid,
+      reportTz: options.reportTz,
+      actorId: run.startedById,
+      source: options.source ?? 'api',
+      onProgress,
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+    });
+  } catch (error) {
+    await db
+      .update(importRuns)
+      .set({ status: 'failed', finishedAt: new Date() })
+      .where(eq(importRuns.id, run.id))
+      // The import's own error is the one worth reporting.
+      .catch(() => undefined);
+    throw error;
+  }
+
+  const status: ImportRunStatus = report.committed ? 'committed' : 'rejected';
+  const { rejectsCsv, ...stored } = report;
+  await db
+    .update(importRuns)
+    .set({
+      status,
+      finishedAt: new Date(),
+      rowsRead: report.rowsRead,
+      rowsWritten: report.rowsWritten,
+      rowsRejected: report.rowsRejected,
+      report: stored,
+      rejectsCsv: rejectsCsv ?? null,
+    })
+    .where(eq(importRuns.id, run.id));
+  return { status, report };
+}
+
+/** Each entity's columns, in the contract's import order, for the upload form's hint. */
+export function importColumnHints(): Array<{ entity: ImportEntity; required: string[]; optional: string[] }> {
+  return IMPORT_ENTITIES.map((entity) => {
+    const columns = IMPORTERS[entity].columns;
+    return {
+      entity,
+      required: columns.filter((c) => c.required).map((c) => c.name),
+      optional: columns.filter((c) => !c.required).map((c) => c.name),
+    };
+  });
+}
+
+const runColumns = {
+  id: importRuns.id,
+  entity: importRuns.entity,
+  fileName: importRuns.fileName,
+  skipInvalid: importRuns.skipInvalid,
+  status: importRuns.status,
+  startedAt: importRuns.startedAt,
+  finishedAt: importRuns.finishedAt,
+  rowsRead: importRuns.rowsRead,
+  rowsWritten: importRuns.rowsWritten,
+  rowsRejected: importRuns.rowsRejected,
+  hasRejects: sql<boolean>`${importRuns.rejectsCsv} is not null`,
+  startedByName: users.name,
+  startedByEmail: users.email,
+};
+
+/** The latest imports, newest first. */
+export async function listImportRuns(db: Db, limit = 50) {
+  return db
+    .select(runColumns)
+    .from(importRuns)
+    .leftJoin(users, eq(users.id, importRuns.startedById))
+    .orderBy(desc(importRuns.startedAt), desc(importRuns.id))
+    .limit(limit);
+}
+
+/** One run with its stored report (null while running or when it failed). */
+export async function getImportRun(db: Db, id: number) {
+  const [row] = await db
+    .select({ ...runColumns, report: importRuns.report })
+    .from(importRuns)
+    .leftJoin(users, eq(users.id, importRuns.startedById))
+    .where(eq(importRuns.id, id));
+  if (!row) throw new ApiError('not_found', `There is no import run ${id}.`);
+  const report: StoredImportReport | null = row.report ? storedImportReportSchema.parse(row.report) : null;
+  return { ...row, report };
+}
+
+/** The rejects CSV of a run that wrote the valid rows and left some out. */
+export async function getImportRejects(db: Db, id: number) {
+  const [row] = await db
+    .select({ entity: importRuns.entity, fileName: importRuns.fileName, rejectsCsv: importRuns.rejectsCsv })
+    .from(importRuns)
+    .where(eq(importRuns.id, id));
+  if (!row) throw new ApiError('not_found', `There is no import run ${id}.`);
+  if (row.rejectsCsv === null) throw new ApiError('not_found', `Import run ${id} has no rejected rows to download.`);
+  return { entity: row.entity, fileName: row.fileName, csv: row.rejectsCsv };
+}
