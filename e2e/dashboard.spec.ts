@@ -94,12 +94,16 @@ test.describe('drill-down', () => {
     await expect(page).toHaveURL(/sort=/);
   });
 
-  test('a KPI card opens its area page with the same filters', async ({ signInAs }) => {
+  test('a KPI card opens the list of its cases with the same filters', async ({ signInAs }) => {
     const page = await signInAs('manager');
     await page.goto('/?preset=last_90_days&region=VAL');
-    await page.getByTestId('kpi-disputes-opened').click();
-    await expect(page).toHaveURL(/\/disputes\?.*preset=last_90_days.*region=VAL|\/disputes\?.*region=VAL.*preset=last_90_days/);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(/disputes/i);
+    const card = page.getByTestId('kpi-dispute-backlog');
+    const backlog = await cardValue(page, 'dispute-backlog');
+    await card.click();
+    await expect(page).toHaveURL(/\/cases\/disputes\?/);
+    await expect(page).toHaveURL(/region=VAL/);
+    await expect(page).toHaveURL(/basis=backlog/);
+    await expect(page.getByTestId('cases-total')).toHaveAttribute('data-value', backlog);
   });
 });
 

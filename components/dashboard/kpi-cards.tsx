@@ -25,7 +25,7 @@ export function KpiCards({ input, linkQuery }: { input: DashboardQueryInput; lin
         const value = card.value(kpis.current);
         const delta = describeDelta(value, card.value(kpis.previous), card);
         return (
-          <Link className="card" key={card.id} href={`${card.href}${linkQuery}`} data-testid={`kpi-${card.id}`}>
+          <Link className="card" key={card.id} href={card.href(linkQuery)} data-testid={`kpi-${card.id}`}>
             <div className="kpi-label">{card.label}</div>
             <div className="kpi-value" data-value={value ?? ''}>
               {formatValue(value, card.kind)}
