@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/disputes', label: 'Billing disputes', roles: READERS },
   { href: '/outages', label: 'Outages', roles: READERS },
   { href: '/compensation', label: 'Compensation', roles: READERS },
+  { href: '/exports', label: 'Exports', roles: READERS },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },
   { href: '/admin/imports', label: 'Imports', roles: ['admin'] },
 ];

@@ -15,6 +15,8 @@ import { disputeCaseRouter } from './routers/dispute-case';
 import { approvalsRouter } from './routers/approvals';
 import { retentionCallsRouter } from './routers/retention-calls';
 import { savedViewsRouter } from './routers/saved-views';
+import { exportsRouter } from './routers/exports';
+import { apiTokensRouter } from './routers/api-tokens';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -33,6 +35,8 @@ export const appRouter = createTRPCRouter({
   approvals: approvalsRouter,
   disputeCase: disputeCaseRouter,
   admin: adminRouter,
+  exports: exportsRouter,
+  apiTokens: apiTokensRouter,
   imports: importsRouter,
 });
 

@@ -99,6 +99,6 @@ describe('other cells', () => {
     expect(cleanText(' Ana ')).toBe('Ana');
     for (const c of ['=', '+', '-', '@', '\t', '\r']) expect(cleanText(`'${c}x`)).toBe(`${c}x`);
     expect(cleanText("'hello")).toBe("'hello");
-    expect(cleanText("''=x")).toBe("''=x");
+    expect(cleanText("''=x")).toBe("'=x");
   });
 });

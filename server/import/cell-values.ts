@@ -7,14 +7,23 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
 
-/** The exporter prefixes these with `'` against spreadsheet formula injection (data-contract.md). */
-const FORMULA_GUARDED = /^'[=+\-@\t\r]/;
+/**
+ * The exporter prefixes a text that starts with = + - @ tab CR or NUL with `'` against spreadsheet
+ * formula injection (data-contract.md), and so also one that starts with quotes before such a
+ * character: stripping exactly one quote then gives back every text unchanged.
+ */
+const FORMULA_GUARDED = /^'+[=+\-@\t\r\0]/;
+
+/** Removes the exporter's formula guard (one leading `'`), if the text carries one. */
+export function unguardFormula(text: string): string {
+  return FORMULA_GUARDED.test(text) ? text.slice(1) : text;
+}
 
 /** A text cell: trimmed, the exporter's formula guard removed, empty → null. */
 export function cleanText(raw: string): string | null {
   const trimmed = raw.trim();
   if (trimmed === '') return null;
-  return FORMULA_GUARDED.test(trimmed) ? trimmed.slice(1) : trimmed;
+  return unguardFormula(trimmed);
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
