@@ -4,7 +4,7 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazySeriesChart } from '@/components/charts/lazy';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { formatCount } from '@/lib/format';
-import { MILESTONE_LABELS, MILESTONE_ORDER, outageTargets, targetStatus } from '@/lib/outage-targets';
+import { MILESTONE_LABELS, MILESTONE_ORDER, targetStatus } from '@/lib/outage-targets';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './outages.module.css';
 
@@ -12,7 +12,7 @@ import styles from './outages.module.css';
 export function MilestoneSummary({ input }: { input: DashboardQueryInput }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.outages.summary.queryOptions(input));
-  const targets = outageTargets(data.commTargetMinutes);
+  const { data: targets } = useSuspenseQuery(trpc.outageResponse.targets.queryOptions());
   const rows = MILESTONE_ORDER.map((milestone) => {
     const figures = data.current.milestones.find((m) => m.milestone === milestone);
     return {

@@ -1,8 +1,9 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { formatCount } from '@/lib/format';
-import { MILESTONE_ORDER, outageTargets } from '@/lib/outage-targets';
+import { MILESTONE_ORDER } from '@/lib/outage-targets';
 import { useTRPC } from '@/lib/trpc/react';
 import { MilestoneCell } from './milestone-cell';
 import styles from './outages.module.css';
@@ -22,7 +23,7 @@ export function OutageTable({ input }: { input: DashboardQueryInput }) {
   const trpc = useTRPC();
   const { data: outages } = useSuspenseQuery(trpc.outages.list.queryOptions(input));
   const { data: summary } = useSuspenseQuery(trpc.outages.summary.queryOptions(input));
-  const targets = outageTargets(summary.commTargetMinutes);
+  const { data: targets } = useSuspenseQuery(trpc.outageResponse.targets.queryOptions());
   if (outages.length === 0) return <p className="card muted">No outages started in this period.</p>;
   return (
     <div className="card table-scroll">
@@ -52,7 +53,9 @@ export function OutageTable({ input }: { input: DashboardQueryInput }) {
         <tbody>
           {outages.map((o) => (
             <tr key={o.ref}>
-              <td className={styles.nowrap}>{o.ref}</td>
+              <td className={styles.nowrap}>
+                <Link href={`/outages/${encodeURIComponent(o.ref)}`}>{o.ref}</Link>
+              </td>
               <td className={styles.title}>{o.title}</td>
               <td className={styles.severity} data-severity={o.severity}>
                 {o.severity}

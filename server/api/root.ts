@@ -6,6 +6,7 @@ import { compensationRouter } from './routers/compensation';
 import { disputesRouter } from './routers/disputes';
 import { importsRouter } from './routers/imports';
 import { outagesRouter } from './routers/outages';
+import { outageResponseRouter } from './routers/outage-response';
 import { retentionRouter } from './routers/retention';
 import { dashboardRouter } from './routers/dashboard';
 import { meRouter } from './routers/me';
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   compensation: compensationRouter,
   disputes: disputesRouter,
   outages: outagesRouter,
+  outageResponse: outageResponseRouter,
   retention: retentionRouter,
   queue: queueRouter,
   savedViews: savedViewsRouter,

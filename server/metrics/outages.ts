@@ -49,16 +49,22 @@ export function communicatedInTime(commTargetMinutes: number): SQL {
 }
 
 /**
- * Customers active when outage `o` started, billed at one of its postcodes or, when it lists
- * none, in one of its regions; with a region filter only that region's customers count.
+ * Customer `c` is affected by outage `o`: active when it started, billed at one of its postcodes
+ * or, when it lists none, in one of its regions; with a region filter only that region's customers.
+ * The one definition: the KPI count below and the outage page's lists and credits all use it.
  */
-export function affectedCount(region: string | null): SQL {
-  return sql`(select count(*) from customers c
-    where ${activeAt(sql`o.started_at`)} and ${regionMatch(sql`c.region_code`, region)}
+export function affectedCustomer(region: string | null): SQL {
+  return sql`${activeAt(sql`o.started_at`)} and ${regionMatch(sql`c.region_code`, region)}
       and case when exists (select 1 from outage_postcodes op where op.outage_id = o.id)
         then c.postcode in (select op.postcode from outage_postcodes op where op.outage_id = o.id)
         else c.region_code in (select orr.region_code from outage_regions orr where orr.outage_id = o.id)
-      end)`;
+      end`;
+}
+
+/** How many customers outage `o` affected (see affectedCustomer). */
+export function affectedCount(region: string | null): SQL {
+  return sql`(select count(*) from customers c
+    where ${affectedCustomer(region)})`;
 }
 
 const col = (column: string) => sql.raw(`o.${column}`);

@@ -1,12 +1,15 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { settings } from '@/db/schema';
+import type { MilestoneTargetMinutes } from '@/lib/outage-targets';
 import { env } from '../env';
 
 export interface Settings {
   reportTz: string;
   disputeSlaHours: number;
   commTargetMinutes: number;
+  /** Minutes from an outage's start by which each other milestone should happen (lib/outage-targets.ts). */
+  milestoneTargetMinutes: MilestoneTargetMinutes;
   currency: string;
   /** A rep may credit up to this per dispute, and this much per calendar month, without approval. */
   repCreditLimitPerCaseCents: number;
@@ -24,6 +27,7 @@ export function defaultSettings(): Settings {
     reportTz: env.REPORT_TZ,
     disputeSlaHours: env.DISPUTE_SLA_HOURS,
     commTargetMinutes: env.COMM_TARGET_MINUTES,
+    milestoneTargetMinutes: { detect: 15, ivr: 45, sms: 60, brief: 60, resolve: 240 },
     currency: env.CURRENCY,
     repCreditLimitPerCaseCents: 5_000,
     repCreditLimitPerMonthCents: 30_000,
@@ -38,7 +42,10 @@ export function defaultSettings(): Settings {
 export async function getSettings(db: Db): Promise<Settings> {
   const rows = await db.select({ key: settings.key, value: settings.value }).from(settings);
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value])) as Partial<Settings>;
-  return { ...defaultSettings(), ...stored };
+  const defaults = defaultSettings();
+  // A stored target object may predate a milestone; the default fills the gap.
+  const milestoneTargetMinutes = { ...defaults.milestoneTargetMinutes, ...stored.milestoneTargetMinutes };
+  return { ...defaults, ...stored, milestoneTargetMinutes };
 }
 
 export async function putSetting<K extends keyof Settings>(db: Db, key: K, value: Settings[K], updatedById: number | null = null) {

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
 import { FilterError } from '@/components/dashboard/filter-error';
 import { MilestoneSummary } from '@/components/outages/milestone-summary';
+import { OutageEffect } from '@/components/outages/outage-effect';
 import { OutageKpis } from '@/components/outages/outage-kpis';
 import { OutageTable } from '@/components/outages/outage-table';
+import { OutageTrends } from '@/components/outages/outage-trends';
 import styles from '@/components/outages/outages.module.css';
 import { TargetsNote } from '@/components/outages/targets-note';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
@@ -18,32 +21,54 @@ const loading = (what: string) => <p className="muted">Loading {what}…</p>;
 
 export default async function OutagesPage({ searchParams }: Props) {
   const page = await loadDashboardPage(searchParams);
+  const declare =
+    page.user.role === 'manager' || page.user.role === 'admin' ? (
+      <Link className="btn" href="/outages/new" data-testid="declare-outage">
+        Declare an outage
+      </Link>
+    ) : null;
+  const heading = (
+    <div className={styles.pageHead}>
+      <h1>Outages</h1>
+      {declare}
+    </div>
+  );
   if (!page.ok) {
     return (
       <>
-        <h1>Outages</h1>
+        {heading}
         <FilterError message={page.error} path="/outages" />
       </>
     );
   }
   const queryClient = getQueryClient();
-  void queryClient.prefetchQuery(trpc.outages.summary.queryOptions(page.input));
-  void queryClient.prefetchQuery(trpc.outages.list.queryOptions(page.input));
   const { input } = page;
+  void queryClient.prefetchQuery(trpc.outageResponse.targets.queryOptions());
+  void queryClient.prefetchQuery(trpc.outages.summary.queryOptions(input));
+  void queryClient.prefetchQuery(trpc.outages.list.queryOptions(input));
+  void queryClient.prefetchQuery(trpc.dashboard.series.queryOptions(input));
+  void queryClient.prefetchQuery(trpc.outageResponse.effect.queryOptions(input));
   return (
     <HydrateClient>
-      <h1>Outages</h1>
+      {heading}
       <Suspense fallback={<div className="filters muted">Loading filters…</div>}>
         <FilterBarLoader filters={page.filters} showRep={false} />
       </Suspense>
       <Suspense fallback={loading('outage figures')}>
-        <TargetsNote input={input} />
+        <TargetsNote />
         <OutageKpis input={input} />
         <MilestoneSummary input={input} />
       </Suspense>
       <h2 className={styles.heading}>Outages started in the period</h2>
       <Suspense fallback={loading('outages')}>
         <OutageTable input={input} />
+      </Suspense>
+      <h2 className={styles.heading}>Across outages</h2>
+      <Suspense fallback={loading('monthly trends')}>
+        <OutageTrends input={input} />
+      </Suspense>
+      <Suspense fallback={loading('the effect on customers')}>
+        <OutageEffect input={input} />
       </Suspense>
     </HydrateClient>
   );
