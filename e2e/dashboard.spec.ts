@@ -1,6 +1,7 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/auth';
 
-async function cardValue(page: import('@playwright/test').Page, id: string): Promise<string> {
+async function cardValue(page: Page, id: string): Promise<string> {
   return (await page.getByTestId(`kpi-${id}`).locator('.kpi-value').getAttribute('data-value')) ?? '';
 }
 
