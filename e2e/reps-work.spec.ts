@@ -89,3 +89,19 @@ test('a credit above the rep limit waits for the manager, who approves it', asyn
   await expect(page.getByRole('table', { name: 'Compensations issued' })).toContainText('80.00');
   await expect(page.getByTestId('timeline')).toContainText(/approv/i);
 });
+
+test("a rep cannot open another rep's dispute by its URL", async ({ page }) => {
+  await signIn(page, 'manager');
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await page.goto('/cases/disputes?preset=last_90_days&region=CAT');
+  const otherRef = (await page.getByRole('table').getByRole('cell', { name: /^DS-/ }).first().innerText()).trim();
+  expect(otherRef).toMatch(/^DS-/);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await signIn(page, 'rep');
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  const response = await page.goto(`/disputes/${otherRef}`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText(otherRef)).toHaveCount(0);
+});
