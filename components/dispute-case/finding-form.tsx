@@ -1,11 +1,11 @@
 'use client';
+import { FormFooter } from './form-footer';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { canRecordFinding } from '@/lib/dispute-status';
 import { recordFindingInput } from '@/lib/schemas/dispute-case';
 import { useTRPC } from '@/lib/trpc/react';
 import type { DisputeStatus } from '@/lib/vocabularies';
-import { MutationError } from './mutation-error';
 import type { CaseTarget } from './types';
 import { useCaseRefresh } from './use-case-refresh';
 import { problemWith } from './validate';
@@ -65,19 +65,7 @@ export function FindingForm({
             <span>{undue === false ? 'Explanation (optional)' : 'What was undue'}</span>
             <textarea name="undueReason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
           </label>
-          {problem ? <p className="error">{problem}</p> : null}
-          <MutationError
-            error={mutation.error}
-            onReload={() => {
-              mutation.reset();
-              void refresh();
-            }}
-          />
-          <div>
-            <button type="submit" className="btn" disabled={mutation.isPending}>
-              {mutation.isPending ? 'Saving…' : 'Record finding'}
-            </button>
-          </div>
+          <FormFooter problem={problem} mutation={mutation} refresh={refresh} label="Record finding" />
         </form>
       )}
     </section>

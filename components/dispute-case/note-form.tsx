@@ -1,9 +1,9 @@
 'use client';
+import { FormFooter } from './form-footer';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { addNoteInput } from '@/lib/schemas/dispute-case';
 import { useTRPC } from '@/lib/trpc/react';
-import { MutationError } from './mutation-error';
 import type { CaseTarget } from './types';
 import { useCaseRefresh } from './use-case-refresh';
 import { problemWith } from './validate';
@@ -43,19 +43,7 @@ export function NoteForm({ target }: { target: CaseTarget }) {
           maxLength={2000}
           onChange={(e) => setNote(e.target.value)}
         />
-        {problem ? <p className="error">{problem}</p> : null}
-        <MutationError
-          error={mutation.error}
-          onReload={() => {
-            mutation.reset();
-            void refresh();
-          }}
-        />
-        <div>
-          <button type="submit" className="btn" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : 'Add note'}
-          </button>
-        </div>
+        <FormFooter problem={problem} mutation={mutation} refresh={refresh} label="Add note" />
       </form>
     </section>
   );

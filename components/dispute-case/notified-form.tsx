@@ -1,11 +1,11 @@
 'use client';
+import { FormFooter } from './form-footer';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { recordCustomerNotifiedInput } from '@/lib/schemas/dispute-case';
 import { useTRPC } from '@/lib/trpc/react';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from '@/lib/vocabularies';
 import { formatInstant, words } from './format';
-import { MutationError } from './mutation-error';
 import type { CaseTarget } from './types';
 import { useCaseRefresh } from './use-case-refresh';
 import { problemWith } from './validate';
@@ -75,19 +75,7 @@ export function NotifiedForm({
           <span>When (empty: now)</span>
           <input name="notifiedAt" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
         </label>
-        {problem ? <p className="error">{problem}</p> : null}
-        <MutationError
-          error={mutation.error}
-          onReload={() => {
-            mutation.reset();
-            void refresh();
-          }}
-        />
-        <div>
-          <button type="submit" className="btn" disabled={mutation.isPending}>
-            {mutation.isPending ? 'Saving…' : 'Record customer told'}
-          </button>
-        </div>
+        <FormFooter problem={problem} mutation={mutation} refresh={refresh} label="Record customer told" />
       </form>
     </section>
   );

@@ -1,11 +1,11 @@
 'use client';
+import { FormFooter } from './form-footer';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isClosedStatus } from '@/lib/dispute-status';
 import { recordRecalculationInput } from '@/lib/schemas/dispute-case';
 import { useTRPC } from '@/lib/trpc/react';
 import type { DisputeStatus } from '@/lib/vocabularies';
-import { MutationError } from './mutation-error';
 import type { CaseTarget } from './types';
 import { useCaseRefresh } from './use-case-refresh';
 import { problemWith } from './validate';
@@ -62,19 +62,7 @@ export function RecalculationForm({
             <span>Expected resolution</span>
             <input name="expectedResolutionOn" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
           </label>
-          {problem ? <p className="error">{problem}</p> : null}
-          <MutationError
-            error={mutation.error}
-            onReload={() => {
-              mutation.reset();
-              void refresh();
-            }}
-          />
-          <div>
-            <button type="submit" className="btn" disabled={mutation.isPending}>
-              {mutation.isPending ? 'Saving…' : 'Record recalculation'}
-            </button>
-          </div>
+          <FormFooter problem={problem} mutation={mutation} refresh={refresh} label="Record recalculation" />
         </form>
       )}
     </section>
