@@ -1,4 +1,5 @@
 'use client';
+import { formatZonedInstant } from '@/lib/format';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useMemo } from 'react';
@@ -16,7 +17,7 @@ import {
 import { useTRPC } from '@/lib/trpc/react';
 import type { AppRouter } from '@/server/api/root';
 import { CasesTable, type CaseColumn } from './cases-table';
-import { formatInstant, Money, Person, Ref, words } from './cells';
+import { Money, Person, Ref, words } from './cells';
 import styles from './cases.module.css';
 
 type Lists = inferRouterOutputs<AppRouter>['cases'];
@@ -31,7 +32,7 @@ interface Display {
 }
 
 const when = (value: Date | null, { timezone }: Display) => (
-  <span className={styles.nowrap}>{formatInstant(value, timezone)}</span>
+  <span className={styles.nowrap}>{formatZonedInstant(value, timezone)}</span>
 );
 
 function disputeColumns(d: Display): CaseColumn<DisputeRow, CaseSort<'disputes'>>[] {
@@ -104,7 +105,7 @@ function retentionColumns(d: Display): CaseColumn<RetentionRow, CaseSort<'retent
 }
 
 function churnedColumns(d: Display): CaseColumn<ChurnedRow, CaseSort<'churned-customers'>>[] {
-  const day = (value: Date | null) => <span className={styles.nowrap}>{formatInstant(value, d.timezone, false)}</span>;
+  const day = (value: Date | null) => <span className={styles.nowrap}>{formatZonedInstant(value, d.timezone, false)}</span>;
   return [
     { id: 'account', header: 'Account', cell: (r) => <Ref value={r.account} /> },
     { id: 'region', header: 'Region', cell: (r) => r.region },

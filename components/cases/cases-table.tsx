@@ -1,4 +1,5 @@
 'use client';
+import { PagerButtons } from '@/components/ui/pager-buttons';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { useQueryStates } from 'nuqs';
 import { useMemo, useTransition, type ReactNode } from 'react';
@@ -154,24 +155,7 @@ export function CasesTable<Row extends { id: number }>({
           <span className="muted">
             Page {formatCount(page)} of {formatCount(pages)}
           </span>
-          <span className={styles.pagerButtons}>
-            <button
-              type="button"
-              className="btn btn-ghost"
-              disabled={page <= 1 || isPending}
-              onClick={() => goTo(Math.min(page - 1, pages))}
-            >
-              Previous
-            </button>
-            <button
-              type="button"
-              className="btn btn-ghost"
-              disabled={page >= pages || isPending}
-              onClick={() => goTo(page + 1)}
-            >
-              Next
-            </button>
-          </span>
+          <PagerButtons page={page} pages={pages} busy={isPending} onPage={goTo} className={styles.pagerButtons} />
         </nav>
       ) : null}
     </section>

@@ -2,10 +2,9 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
+import { humanize } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import { DrillBarChart } from './drill-bar-chart';
-
-const label = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replace(/_/g, ' ');
 
 /** Customers who churned in the period, by churn category and by the competitor they left for. */
 export function ChurnReasonCharts({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
@@ -19,7 +18,7 @@ export function ChurnReasonCharts({ input, linkQuery }: { input: DashboardQueryI
         keyLabel="Category"
         bars={data.byCategory.map((c) => ({
           key: c.category,
-          label: label(c.category),
+          label: humanize(c.category),
           count: c.count,
           href: drilldownHref('churned-customers', linkQuery, { category: c.category }),
         }))}

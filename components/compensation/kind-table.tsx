@@ -1,6 +1,6 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { humanize } from '@/components/disputes/labels';
+import { humanize } from '@/lib/format';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
 import { useTRPC } from '@/lib/trpc/react';

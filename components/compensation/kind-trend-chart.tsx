@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazySeriesChart } from '@/components/charts/lazy';
-import { pivotMonthly } from '@/components/disputes/pivot';
+import { pivotMonthly } from '@/components/dashboard/pivot';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { useTRPC } from '@/lib/trpc/react';
 

@@ -54,7 +54,7 @@ export function MoversList({ input, linkQuery }: { input: DashboardQueryInput; l
           <tbody>
             {movers.map((m) => {
               const def = METRICS[m.metric];
-              const good = (m.change > 0) === (def.goodWhen === 'up');
+              const good = m.change > 0 === (def.goodWhen === 'up');
               return (
                 <tr key={`${m.metric}-${m.key}`}>
                   <td>

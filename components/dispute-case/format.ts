@@ -1,11 +1,7 @@
-import { formatCents } from '@/lib/format';
+import { formatCents, humanize as words } from '@/lib/format';
 import type { DisputeEventKind } from '@/lib/dispute-status';
 
-/** A vocabulary key as words: `awaiting_recalculation` → "Awaiting recalculation". */
-export function words(key: string): string {
-  const text = key.replace(/_/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+export { words };
 
 export function formatInstant(value: Date | string | null, timeZone: string): string {
   if (value === null) return '—';

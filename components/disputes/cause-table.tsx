@@ -6,7 +6,7 @@ import { drilldownHref } from '@/lib/drilldown';
 import { formatCents, formatCount, formatRate } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './disputes.module.css';
-import { humanize } from './labels';
+import { humanize } from '@/lib/format';
 
 /** The KPI engine's `byCause` for the period, each cause linking to its disputes. */
 export function CauseTable({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {

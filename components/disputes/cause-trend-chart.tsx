@@ -5,8 +5,8 @@ import { LazySeriesChart } from '@/components/charts/lazy';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './disputes.module.css';
-import { SERIES_COLORS } from './labels';
-import { pivotMonthly } from './pivot';
+import { SERIES_COLORS } from '@/components/charts/series-colors';
+import { pivotMonthly } from '@/components/dashboard/pivot';
 
 const CAUSE_COLORS = [...SERIES_COLORS, 'var(--cause-7)', 'var(--cause-8)'];
 

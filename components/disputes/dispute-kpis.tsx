@@ -4,7 +4,7 @@ import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
 import { formatCount } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
-import { KpiStrip, type KpiItem } from './kpi-strip';
+import { KpiStrip, type KpiItem } from '@/components/dashboard/kpi-strip';
 
 /** The KPI engine's dispute figures for the period, each against the previous period. */
 export function DisputeKpis({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {

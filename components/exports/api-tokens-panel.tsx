@@ -1,7 +1,7 @@
 'use client';
+import { formatZonedInstant } from '@/lib/format';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { formatInstant } from '@/components/cases/cells';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './exports.module.css';
 
@@ -127,9 +127,9 @@ export function ApiTokensPanel({ timezone }: { timezone: string }) {
                   <td>
                     <code>{t.prefix}…</code>
                   </td>
-                  <td>{formatInstant(t.createdAt, timezone)}</td>
-                  <td>{t.lastUsedAt ? formatInstant(t.lastUsedAt, timezone) : 'never'}</td>
-                  <td>{t.revokedAt ? `revoked ${formatInstant(t.revokedAt, timezone)}` : 'active'}</td>
+                  <td>{formatZonedInstant(t.createdAt, timezone)}</td>
+                  <td>{t.lastUsedAt ? formatZonedInstant(t.lastUsedAt, timezone) : 'never'}</td>
+                  <td>{t.revokedAt ? `revoked ${formatZonedInstant(t.revokedAt, timezone)}` : 'active'}</td>
                   <td>
                     {t.revokedAt ? null : confirming === t.id ? (
                       <span className={styles.secretActions}>

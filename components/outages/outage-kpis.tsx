@@ -1,6 +1,6 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { KpiStrip } from '@/components/disputes/kpi-strip';
+import { KpiStrip } from '@/components/dashboard/kpi-strip';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { useTRPC } from '@/lib/trpc/react';
 

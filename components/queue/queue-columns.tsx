@@ -1,8 +1,9 @@
+import { formatZonedInstant } from '@/lib/format';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { QueueSort } from '@/lib/schemas/queue';
-import { formatInstant, Money, words } from '../cases/cells';
+import { Money, words } from '../cases/cells';
 import { SlaCountdown } from './sla-countdown';
 import type { QueueDisplay, QueueRow } from './types';
 import styles from './queue.module.css';
@@ -69,7 +70,7 @@ export function queueColumns(display: QueueDisplay, now: number, showAssignee: b
         ]
       : []),
     column('opened', 'Opened', (r) => (
-      <span className={styles.nowrap}>{formatInstant(r.openedAt, display.timezone)}</span>
+      <span className={styles.nowrap}>{formatZonedInstant(r.openedAt, display.timezone)}</span>
     )),
     column('due', 'SLA due', (r) => <SlaCountdown dueAt={r.slaDueAt} now={now} timezone={display.timezone} />),
   ];

@@ -1,4 +1,5 @@
 'use client';
+import { PagerButtons } from '@/components/ui/pager-buttons';
 import {
   flexRender,
   getCoreRowModel,
@@ -175,24 +176,7 @@ export function QueueTable({
           {pages > 1 ? ` · page ${formatCount(page)} of ${formatCount(pages)}` : ''}
         </span>
         {pages > 1 || page > 1 ? (
-          <span className={styles.pagerButtons}>
-            <button
-              type="button"
-              className="btn btn-ghost"
-              disabled={page <= 1 || busy}
-              onClick={() => onPage(Math.min(page - 1, pages))}
-            >
-              Previous
-            </button>
-            <button
-              type="button"
-              className="btn btn-ghost"
-              disabled={page >= pages || busy}
-              onClick={() => onPage(page + 1)}
-            >
-              Next
-            </button>
-          </span>
+          <PagerButtons page={page} pages={pages} busy={busy} onPage={onPage} className={styles.pagerButtons} />
         ) : null}
       </nav>
     </section>

@@ -1,5 +1,5 @@
+import { formatZonedInstant } from '@/lib/format';
 import { slaStateAt } from '@/lib/schemas/queue';
-import { formatInstant } from '../cases/cells';
 import styles from './queue.module.css';
 
 const MINUTE = 60_000;
@@ -34,7 +34,7 @@ export function SlaCountdown({ dueAt, now, timezone }: { dueAt: Date; now: numbe
       title={state === 'breached' ? `${formatDuration(now - due)} past the SLA deadline` : undefined}
     >
       <span className={`${styles.slaPill} ${STATE_CLASS[state]}`}>{label}</span>
-      <span className={`muted ${styles.slaDue}`}>{formatInstant(dueAt, timezone)}</span>
+      <span className={`muted ${styles.slaDue}`}>{formatZonedInstant(dueAt, timezone)}</span>
     </span>
   );
 }

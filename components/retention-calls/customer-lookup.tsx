@@ -1,8 +1,8 @@
 'use client';
+import { formatZonedInstant } from '@/lib/format';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useEffect, useState } from 'react';
-import { formatInstant } from '@/components/cases/cells';
 import { useTRPC } from '@/lib/trpc/react';
 import type { AppRouter } from '@/server/api/root';
 import { label, money } from './labels';
@@ -92,7 +92,7 @@ export function CustomerLookup({ timeZone, currency, region, onChoose }: Props) 
                 <span>
                   {c.churnedAt ? (
                     <span className={styles.churned}>
-                      Churned {formatInstant(c.churnedAt, timeZone, false)}
+                      Churned {formatZonedInstant(c.churnedAt, timeZone, false)}
                       {c.churnCategory ? ` · ${label(c.churnCategory)}` : ''}
                     </span>
                   ) : c.pendingCaseRef ? (

@@ -1,10 +1,7 @@
-import { formatCents } from '@/lib/format';
+import { formatCents, humanize as label } from '@/lib/format';
 import type { CompensationKind } from '@/lib/vocabularies';
 
-/** A vocabulary value as a label: `fee_waiver` → "Fee waiver". */
-export function label(value: string): string {
-  return value.charAt(0).toUpperCase() + value.slice(1).replaceAll('_', ' ');
-}
+export { label };
 
 export const KIND_LABELS: Record<CompensationKind, string> = {
   retention_offer: 'retention offer',

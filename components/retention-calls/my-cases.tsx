@@ -2,8 +2,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Fragment, useState } from 'react';
-import { formatInstant } from '@/components/cases/cells';
-import { formatCount } from '@/lib/format';
+import { formatCount, formatZonedInstant } from '@/lib/format';
 import { MONTHLY_OFFERS } from '@/lib/schemas/retention-calls';
 import { useTRPC } from '@/lib/trpc/react';
 import type { OfferType } from '@/lib/vocabularies';
@@ -90,8 +89,8 @@ export function MyCases({ page }: { page: number }) {
                     <td>
                       <span className={OUTCOME_BADGE[c.outcome]}>{label(c.outcome)}</span>
                     </td>
-                    <td>{formatInstant(c.openedAt, data.timeZone)}</td>
-                    <td>{formatInstant(c.closedAt, data.timeZone)}</td>
+                    <td>{formatZonedInstant(c.openedAt, data.timeZone)}</td>
+                    <td>{formatZonedInstant(c.closedAt, data.timeZone)}</td>
                     <td className={styles.num}>
                       {c.offerCostCents > 0 ? money(c.offerCostCents, data.currency) : '—'}
                     </td>

@@ -6,7 +6,7 @@ import { LazySeriesChart } from '@/components/charts/lazy';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
 import { useTRPC } from '@/lib/trpc/react';
-import { vocabularyLabel } from './labels';
+import { humanize } from '@/lib/format';
 
 const COLUMNS = [
   { key: 'label', label: 'Offer type' },
@@ -20,11 +20,11 @@ export function OfferCostChart({ input, linkQuery }: { input: DashboardQueryInpu
   const router = useRouter();
   const { data } = useSuspenseQuery(trpc.retention.breakdowns.queryOptions(input));
   const rows = data.offerMoney.map((o) => ({
-    label: vocabularyLabel(o.offerType),
+    label: humanize(o.offerType),
     offerCostCents: o.offerCostCents,
     savedMrrCents: o.savedMrrCents,
   }));
-  const typeByLabel = new Map(data.offerMoney.map((o) => [vocabularyLabel(o.offerType), o.offerType]));
+  const typeByLabel = new Map(data.offerMoney.map((o) => [humanize(o.offerType), o.offerType]));
   return (
     <ChartFrame
       title="Offer cost against saved MRR"

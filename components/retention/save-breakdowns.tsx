@@ -3,7 +3,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
 import { useTRPC } from '@/lib/trpc/react';
-import { vocabularyLabel } from './labels';
+import { humanize } from '@/lib/format';
 import { SaveBreakdownCharts } from './save-breakdown-charts';
 
 /** Save rate and saves by offer type and by the reason the customer gave. */
@@ -17,7 +17,7 @@ export function SaveBreakdowns({ input, linkQuery }: { input: DashboardQueryInpu
         rows={data.figures.byOffer.map((o) => ({
           ...o,
           key: o.offerType,
-          label: vocabularyLabel(o.offerType),
+          label: humanize(o.offerType),
           href: drilldownHref('retention-cases', linkQuery, { basis: 'closed', offerType: o.offerType }),
         }))}
       />
@@ -26,7 +26,7 @@ export function SaveBreakdowns({ input, linkQuery }: { input: DashboardQueryInpu
         rows={data.byReason.map((r) => ({
           ...r,
           key: r.reason,
-          label: vocabularyLabel(r.reason),
+          label: humanize(r.reason),
           href: drilldownHref('retention-cases', linkQuery, { basis: 'closed', reason: r.reason }),
         }))}
       />

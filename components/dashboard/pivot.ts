@@ -1,5 +1,6 @@
 import type { SeriesDef } from '@/components/charts/series-chart';
-import { humanize, SERIES_COLORS } from './labels';
+import { SERIES_COLORS } from '@/components/charts/series-colors';
+import { humanize } from '@/lib/format';
 
 export const REST_KEY = 'rest';
 

@@ -1,0 +1,32 @@
+'use client';
+
+/** Previous / Next for a server-paginated list; a page past the end steps back to the last one. */
+export function PagerButtons({
+  page,
+  pages,
+  busy,
+  onPage,
+  className,
+}: {
+  page: number;
+  pages: number;
+  busy: boolean;
+  onPage: (page: number) => void;
+  className?: string;
+}) {
+  return (
+    <span className={className}>
+      <button
+        type="button"
+        className="btn btn-ghost"
+        disabled={page <= 1 || busy}
+        onClick={() => onPage(Math.min(page - 1, pages))}
+      >
+        Previous
+      </button>
+      <button type="button" className="btn btn-ghost" disabled={page >= pages || busy} onClick={() => onPage(page + 1)}>
+        Next
+      </button>
+    </span>
+  );
+}
