@@ -7,3 +7,4 @@ export * from './outages';
 export * from './compensations';
 export * from './operations';
 export * from './workflow';
+export * from './security';

@@ -73,6 +73,10 @@ export const importRuns = pgTable(
     /** The report as returned to the user (errors capped), and the rejects CSV when any. */
     report: jsonb('report').$type<Record<string, unknown>>(),
     rejectsCsv: text('rejects_csv'),
+    /** Refreshed while the run works; a running run whose heartbeat stops is marked failed. */
+    heartbeatAt: instant('heartbeat_at'),
+    /** Why a run failed, in words for the admin history. */
+    failureReason: text('failure_reason'),
   },
   (t) => [
     check('import_runs_status_check', inVocabulary(t.status, IMPORT_RUN_STATUSES)),
