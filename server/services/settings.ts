@@ -18,8 +18,25 @@ export interface Settings {
   outageCompMultiplier: number;
   outageCompFloorCents: number;
   outageCompMinHours: number;
+  /** Per-team and per-user credit limits over the two above; a user's own override wins over their team's. */
+  creditLimitOverrides: CreditLimitOverride[];
+  /** A session ends after this many minutes without a request, and this many hours after sign-in whatever happens. */
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Largest JSON/form request body, and largest CSV upload, in bytes; longest accepted import cell, in characters. */
+  maxRequestBodyBytes: number;
+  maxUploadBytes: number;
+  maxImportCellLength: number;
   /** True once demo data was seeded: the login page then lists the demo accounts. */
   demoData: boolean;
+}
+
+export interface CreditLimitOverride {
+  /** Exactly one of team and userId names whom the override is for. */
+  team?: 'support' | 'billing' | 'retention';
+  userId?: number;
+  perCaseCents: number;
+  perMonthCents: number;
 }
 
 export function defaultSettings(): Settings {
@@ -34,6 +51,12 @@ export function defaultSettings(): Settings {
     outageCompMultiplier: 1,
     outageCompFloorCents: 0,
     outageCompMinHours: 0,
+    creditLimitOverrides: [],
+    sessionIdleMinutes: 30,
+    sessionAbsoluteHours: 12,
+    maxRequestBodyBytes: 1_048_576,
+    maxUploadBytes: 104_857_600,
+    maxImportCellLength: 10_000,
     demoData: false,
   };
 }
