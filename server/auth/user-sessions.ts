@@ -9,3 +9,11 @@ export async function endAllSessionsOf(db: Db, userId: number): Promise<void> {
   await db.update(userSessions).set({ revokedAt: now }).where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
   await db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 }
+
+/** Ends every browser session of a user, keeping API tokens ("sign out everywhere"). */
+export async function endBrowserSessionsOf(db: Db, userId: number): Promise<void> {
+  await db
+    .update(userSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)));
+}
