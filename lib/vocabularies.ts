@@ -60,3 +60,7 @@ export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
 
 export const NOTIFICATION_CHANNELS = ['phone', 'sms', 'email', 'letter', 'app'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** The states of an import run (`import_runs.status`). */
+export const IMPORT_RUN_STATUSES = ['running', 'committed', 'rejected', 'failed'] as const;
+export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];

@@ -1,7 +1,6 @@
 'use client';
 import { formatZonedInstant } from '@/lib/format';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useMemo } from 'react';
 import {
   disputeBasis,
@@ -15,12 +14,12 @@ import {
   type RetentionCasesQuery,
 } from '@/lib/schemas/cases';
 import { useTRPC } from '@/lib/trpc/react';
-import type { AppRouter } from '@/server/api/root';
+import type { RouterOutputs } from '@/lib/trpc/types';
 import { CasesTable, type CaseColumn } from './cases-table';
 import { Money, Person, Ref, words } from './cells';
 import styles from './cases.module.css';
 
-type Lists = inferRouterOutputs<AppRouter>['cases'];
+type Lists = RouterOutputs['cases'];
 type DisputeRow = Lists['disputes']['rows'][number];
 type RetentionRow = Lists['retentionCases']['rows'][number];
 type ChurnedRow = Lists['churnedCustomers']['rows'][number];

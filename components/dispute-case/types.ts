@@ -1,7 +1,6 @@
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/api/root';
+import type { RouterOutputs } from '@/lib/trpc/types';
 
-export type DisputeCaseData = inferRouterOutputs<AppRouter>['disputeCase']['get'];
+export type DisputeCaseData = RouterOutputs['disputeCase']['get'];
 export type TimelineEvent = DisputeCaseData['timeline'][number];
 
 /** What every form needs to send a change: the case and the version it shows. */

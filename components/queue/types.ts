@@ -1,7 +1,6 @@
-import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '@/server/api/root';
+import type { RouterOutputs } from '@/lib/trpc/types';
 
-type QueueOutputs = inferRouterOutputs<AppRouter>['queue'];
+type QueueOutputs = RouterOutputs['queue'];
 export type QueueListData = QueueOutputs['list'];
 export type QueueRow = QueueListData['rows'][number];
 export type QueueCountsData = QueueOutputs['counts'];

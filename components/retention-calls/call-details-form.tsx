@@ -1,11 +1,10 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useState, type FormEvent } from 'react';
 import { centsToEuros, parseRetentionCallForm, type RetentionCallFormValues } from '@/lib/schemas/retention-calls';
 import { useTRPC } from '@/lib/trpc/react';
+import type { RouterOutputs } from '@/lib/trpc/types';
 import { CHURN_CATEGORIES } from '@/lib/vocabularies';
-import type { AppRouter } from '@/server/api/root';
 import type { CustomerMatch } from './customer-lookup';
 import { describedBy, Field } from './field';
 import { label, localInputValue } from './labels';
@@ -13,7 +12,7 @@ import { OfferFields, OfferMapping, type OfferValues } from './offer-fields';
 import styles from './retention-calls.module.css';
 import { serverFieldErrors } from './server-errors';
 
-type Outputs = inferRouterOutputs<AppRouter>['retentionCalls'];
+type Outputs = RouterOutputs['retentionCalls'];
 export type LoggedCall = Outputs['open'] & { accountNumber: string };
 type Values = Omit<RetentionCallFormValues, 'customerId'>;
 

@@ -1,14 +1,13 @@
 'use client';
 import { formatZonedInstant } from '@/lib/format';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { useEffect, useState } from 'react';
 import { useTRPC } from '@/lib/trpc/react';
-import type { AppRouter } from '@/server/api/root';
+import type { RouterOutputs } from '@/lib/trpc/types';
 import { label, money } from './labels';
 import styles from './retention-calls.module.css';
 
-export type CustomerMatch = inferRouterOutputs<AppRouter>['retentionCalls']['lookupCustomers'][number];
+export type CustomerMatch = RouterOutputs['retentionCalls']['lookupCustomers'][number];
 
 interface Props {
   timeZone: string;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { IMPORT_RUN_STATUSES } from '../../lib/vocabularies';
 import { cents, instant } from './columns';
 import { compensations } from './compensations';
 import { disputes } from './disputes';
@@ -52,8 +53,6 @@ export const savedViews = pgTable(
   },
   (t) => [index('saved_views_user_idx').on(t.userId, t.page)],
 );
-
-export const IMPORT_RUN_STATUSES = ['running', 'committed', 'rejected', 'failed'] as const;
 
 /** History of imports from the admin screen and the API. */
 export const importRuns = pgTable(

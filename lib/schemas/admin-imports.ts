@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { IMPORT_RUN_STATUSES } from '@/db/schema/workflow';
+import type { ImportRunStatus } from '../vocabularies';
 import { importEntitySchema, type ImportEntity, type ImportReport } from './import';
 
-export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
+export type { ImportRunStatus };
 
 export const importRunInput = z.object({ id: z.number().int().positive() });
 

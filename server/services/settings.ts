@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { settings } from '@/db/schema';
+import { writeSetting } from '@/db/settings';
 import type { MilestoneTargetMinutes } from '@/lib/outage-targets';
 import { env } from '../env';
 
@@ -72,8 +73,5 @@ export async function getSettings(db: Db): Promise<Settings> {
 }
 
 export async function putSetting<K extends keyof Settings>(db: Db, key: K, value: Settings[K], updatedById: number | null = null) {
-  await db
-    .insert(settings)
-    .values({ key, value, updatedById })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedById, updatedAt: new Date() } });
+  await writeSetting(db, key, value, updatedById);
 }
