@@ -10,12 +10,12 @@ import {
 import type { Role } from '@/lib/vocabularies';
 import type { SessionUser } from '../auth/session-user';
 import { ApiError } from '../http/api-error';
-import { resolveKpiScope } from '../metrics/scope';
+import { FIGURE_READERS, resolveKpiScope } from '../metrics/scope';
 import { getSettings } from '../services/settings';
 import { DATASETS, type ExportColumn } from './datasets';
 
-/** Reps work cases one by one; bulk exports are for analysts, managers and admins. */
-export const EXPORT_ROLES: readonly Role[] = ['analyst', 'manager', 'admin'];
+/** Exports are the figures' rows: the same readers as the dashboard (reps work cases one by one). */
+export const EXPORT_ROLES: readonly Role[] = FIGURE_READERS;
 
 export interface ExportRequest {
   dataset: ExportDataset;

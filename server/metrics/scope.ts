@@ -1,7 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { pinnedRegion, pinnedRep } from '../auth/rbac';
+import type { Role } from '@/lib/vocabularies';
+import { pinnedRegion } from '../auth/rbac';
 import type { SessionUser } from '../auth/session-user';
 import { ApiError } from '../http/api-error';
 import type { KpiFilters } from './filters';
@@ -12,27 +13,47 @@ export interface RequestedFilters {
 }
 
 /**
- * The filters a user's figures are computed with: a rep is pinned to themselves, a manager
- * with a home region to that region; asking for someone else's figures is forbidden.
- * Permission is checked before existence, so a rep cannot probe which emails exist.
+ * Who reads the figures, wherever they are served: the dashboard pages and procedures, the drill-down
+ * lists, /api/v1/kpis and the exports. Reps do not: churn and outage figures cannot be narrowed to a
+ * rep, so a rep would read their region's or the company's; a rep's own save rate is on the calls page.
+ */
+export const FIGURE_READERS = ['manager', 'analyst', 'admin'] as const satisfies readonly Role[];
+
+export function mayReadFigures(user: SessionUser): boolean {
+  return (FIGURE_READERS as readonly Role[]).includes(user.role);
+}
+
+export function assertMayReadFigures(user: SessionUser): void {
+  if (!mayReadFigures(user)) {
+    throw new ApiError('forbidden', `Only ${FIGURE_READERS.join(', ')} users may read these figures.`);
+  }
+}
+
+/**
+ * The one scope of figures for a user, used by every surface that serves them: reps are refused,
+ * a manager with a home region is pinned to it (asking for another is forbidden), a national
+ * manager, an analyst and an admin choose any region and rep. Permission is checked before
+ * existence, so nobody probes which region codes or emails exist through a refusal.
  */
 export async function resolveKpiScope(db: Db, user: SessionUser, requested: RequestedFilters): Promise<KpiFilters> {
+  assertMayReadFigures(user);
   const region = requested.region || null;
-  // Emails are stored lower-case; a caller's capitalisation must not turn into "forbidden".
+  // Emails are stored lower-case; a caller's capitalisation must not turn into "unknown rep".
   const rep = requested.rep?.trim().toLowerCase() || null;
 
-  const ownRep = pinnedRep(user);
-  if (ownRep !== null && rep !== null && rep !== ownRep) {
-    throw new ApiError('forbidden', 'A rep can only see their own figures.');
-  }
   const ownRegion = pinnedRegion(user);
   if (ownRegion !== null && region !== null && region !== ownRegion) {
     throw new ApiError('forbidden', `You can only see figures for your region (${ownRegion}).`);
   }
 
-  const effective: KpiFilters = { region: ownRegion ?? region, rep: ownRep ?? rep };
+  const effective: KpiFilters = { region: ownRegion ?? region, rep };
   await assertFiltersExist(db, effective);
   return effective;
+}
+
+/** A rep's own figures (their retention calls): every region, only the cases they took. */
+export function ownRepScope(user: SessionUser): KpiFilters {
+  return { region: null, rep: user.email };
 }
 
 /** Refuses a region code or rep email that the database does not know, as a bad request. */

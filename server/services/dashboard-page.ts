@@ -7,6 +7,7 @@ import { requireRole } from '../auth/guards';
 import type { SessionUser } from '../auth/session-user';
 import { getDb } from '../db';
 import { ApiError } from '../http/api-error';
+import { FIGURE_READERS } from '../metrics/scope';
 import { resolveDashboardFilters } from './dashboard-filters';
 
 export type DashboardPage =
@@ -19,7 +20,7 @@ export type DashboardPage =
  */
 export async function loadDashboardPage(
   searchParams: Promise<Record<string, string | string[] | undefined>>,
-  roles: Role[] = ['manager', 'analyst', 'admin'],
+  roles: Role[] = [...FIGURE_READERS],
 ): Promise<DashboardPage> {
   const user = await requireRole(...roles);
   let filters: ResolvedFilters;

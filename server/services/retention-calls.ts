@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
-import { retentionCases, users } from '@/db/schema';
+import { customers, retentionCases, users } from '@/db/schema';
 import {
   closeRetentionCaseInput,
   MONEY_OFFERS,
@@ -16,7 +16,7 @@ import { ApiError } from '../http/api-error';
 import { recordAudit } from './audit';
 import { newRef } from './refs';
 import { applyOutcome, day, lockCustomer, refuseChurned, type BookedCompensation } from './retention-calls/outcome';
-import { assertMayLogCalls, callScope, inScope } from './retention-calls/scope';
+import { assertMayLogCalls, callScope, inScope, mayHandleCase } from './retention-calls/scope';
 
 export interface RetentionCallResult {
   id: number;
@@ -170,16 +170,19 @@ export async function closeRetentionCase(
   assertMayLogCalls(actor);
   const input = parse(closeRetentionCaseInput, params);
   return db.transaction(async (tx) => {
-    const [found] = await tx.select().from(retentionCases).where(eq(retentionCases.id, input.caseId)).for('update');
-    if (!found) throw new ApiError('not_found', 'No such retention case.');
-    const rep = await findUser(tx, found.repId);
-    const mayClose =
-      actor.role === 'admin' ||
-      (actor.role === 'rep' && found.repId === actor.id) ||
-      (actor.role === 'manager' && (actor.regionCode === null || rep?.regionCode === actor.regionCode));
-    if (!rep || !mayClose) {
-      throw new ApiError('forbidden', "Only the case's rep, their regional manager or an admin may close it.");
+    const [row] = await tx
+      .select({ found: retentionCases, customerRegion: customers.regionCode })
+      .from(retentionCases)
+      .innerJoin(customers, eq(customers.id, retentionCases.customerId))
+      .where(eq(retentionCases.id, input.caseId))
+      .for('update', { of: retentionCases });
+    // Out of scope answers like a missing case, so nobody learns which case ids exist elsewhere.
+    if (!row || !mayHandleCase(actor, { repId: row.found.repId, customerRegion: row.customerRegion })) {
+      throw new ApiError('not_found', 'No such retention case among those you handle.');
     }
+    const { found } = row;
+    const rep = await findUser(tx, found.repId);
+    if (!rep) throw new Error(`case ${found.caseRef} has no rep`);
     if (found.outcome !== 'pending') {
       throw new ApiError('conflict', `Case ${found.caseRef} is already closed (${found.outcome}).`);
     }

@@ -258,11 +258,31 @@ describe('closing a pending case', () => {
   it("lets the case's rep, their regional manager and an admin close it, and no other rep or region", async () => {
     const pending = await openPending(ana);
     const close = { caseId: pending.id, outcome: 'saved', offerType: 'none', closedAt: new Date() } as const;
-    expect(await code(caller(bea).retentionCalls.close(close))).toBe('FORBIDDEN');
-    expect(await code(caller(catManager).retentionCalls.close(close))).toBe('FORBIDDEN');
+    // Out of scope answers like a missing case: nobody learns that a case exists outside their scope.
+    expect(await code(caller(bea).retentionCalls.close(close))).toBe('NOT_FOUND');
+    expect(await code(caller(catManager).retentionCalls.close(close))).toBe('NOT_FOUND');
+    expect(await code(caller(catManager).retentionCalls.close({ ...close, caseId: 999_999 }))).toBe('NOT_FOUND');
     expect(await code(caller(analyst).retentionCalls.close(close))).toBe('FORBIDDEN');
     expect(await code(caller(madManager).retentionCalls.close(close))).toBe('resolved');
     expect(await code(caller(admin).retentionCalls.close(close))).toBe('CONFLICT');
+  });
+
+  it("scopes closing by the customer's region, not the rep's", async () => {
+    // A Madrid rep took a call about a Catalan customer: the case is Catalonia's.
+    const pending = await caller(admin).retentionCalls.open({
+      customerId: await newCustomer('CAT'),
+      repId: bea.id,
+      reason: 'price',
+      offerType: 'none',
+      outcome: 'pending',
+    });
+    const close = { caseId: pending.id, outcome: 'saved', offerType: 'none', closedAt: new Date() } as const;
+    expect(await code(caller(madManager).retentionCalls.close(close))).toBe('NOT_FOUND');
+    const [still] = await t.db.select().from(retentionCases).where(eq(retentionCases.id, pending.id));
+    expect(still?.outcome).toBe('pending');
+    expect(await code(caller(catManager).retentionCalls.close(close))).toBe('resolved');
+    const [closed] = await t.db.select().from(retentionCases).where(eq(retentionCases.id, pending.id));
+    expect(closed?.outcome).toBe('saved');
   });
 
   it('applies the outcome rules: a promotion books its cost, a loss churns the customer', async () => {

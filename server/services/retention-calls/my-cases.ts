@@ -6,7 +6,7 @@ import { presetPeriod, todayIn, type PeriodPreset } from '@/lib/periods';
 import { MY_CASES_PAGE_SIZE } from '@/lib/schemas/retention-calls';
 import type { SessionUser } from '../../auth/session-user';
 import { retentionFigures } from '../../metrics/retention';
-import { resolveKpiScope } from '../../metrics/scope';
+import { ownRepScope } from '../../metrics/scope';
 import { getSettings } from '../settings';
 
 /**
@@ -70,10 +70,11 @@ const SAVE_RATE_PERIODS: readonly PeriodPreset[] = ['this_month', 'last_90_days'
 
 /**
  * The actor's save rate, saves and what they cost for this month and the last 90 days: the KPI
- * engine's retention figures with the same scope the dashboard gives this user, so they match it.
+ * engine's retention figures narrowed to the cases the actor took (retention is a figure a rep filter narrows).
  */
 export async function mySaveRate(db: Db, actor: SessionUser, now: Date = new Date()) {
-  const [settings, scope] = await Promise.all([getSettings(db), resolveKpiScope(db, actor, { rep: actor.email })]);
+  const settings = await getSettings(db);
+  const scope = ownRepScope(actor);
   const today = todayIn(settings.reportTz, now);
   const periods = await Promise.all(
     SAVE_RATE_PERIODS.map(async (preset) => {

@@ -35,6 +35,23 @@ export function inScope(scope: CallScope, regionCode: string): boolean {
   return scope === 'all' || (scope !== 'none' && scope.region === regionCode);
 }
 
+/**
+ * Whether the actor may see and close a retention case: a rep their own cases, a manager the cases
+ * of customers in their region (every region for a national manager), an admin all. The customer's
+ * region decides, not the rep's: a case belongs to the region of the customer it is about.
+ */
+export function mayHandleCase(actor: SessionUser, found: { repId: number; customerRegion: string }): boolean {
+  switch (actor.role) {
+    case 'rep':
+      return found.repId === actor.id;
+    case 'manager':
+    case 'admin':
+      return inScope(callScope(actor), found.customerRegion);
+    case 'analyst':
+      return false;
+  }
+}
+
 /** Analysts read; they never change a case (checked here as well as in the procedures). */
 export function assertMayLogCalls(actor: SessionUser): void {
   if (actor.role === 'analyst') throw new ApiError('forbidden', 'Analysts have read-only access.');

@@ -1,20 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
+import { createApiToken } from '@/server/auth/api-tokens';
 import type { SessionUser } from '@/server/auth/session-user';
 import { testRows } from '@/server/metrics/test-rows';
 import { createTestDb, type TestDb } from '@/test/db';
 
 const state = vi.hoisted((): { user: SessionUser | null; db: Db | null } => ({ user: null, db: null }));
 
-vi.mock('@/server/auth/api-auth', async () => {
-  const { ApiError } = await import('@/server/http/api-error');
-  return {
-    requireApiUser: () => {
-      if (!state.user) return Promise.reject(new ApiError('unauthorized', 'Sign in.'));
-      return Promise.resolve(state.user);
-    },
-  };
-});
+// The real requireApiUser: the browser session (mocked) or a personal API token checked against the test database.
+vi.mock('@/server/auth/session', () => ({ getSessionUser: () => Promise.resolve(state.user) }));
 vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db) }));
 
 const { GET } = await import('./route');
@@ -27,19 +21,22 @@ const asUser = (role: SessionUser['role'], email: string, regionCode: string | n
   regionCode,
 });
 
-async function get(query: string) {
-  const response = await GET(new Request(`http://localhost/api/v1/kpis?${query}`));
+async function get(query: string, token?: string) {
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const response = await GET(new Request(`http://localhost/api/v1/kpis?${query}`, { headers }));
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 let t: TestDb;
+let anaId = 0;
 beforeAll(async () => {
   t = await createTestDb();
   state.db = t.db;
   const rows = testRows(t.db);
   await rows.region('MAD');
   await rows.region('CAT');
-  await rows.user('ana@t.test', 'rep', 'MAD');
+  anaId = await rows.user('ana@t.test', 'rep', 'MAD');
+  await rows.user('bea@t.test', 'rep', 'CAT');
   await rows.customer({ region: 'MAD', activated: '2023-01-01T00:00:00Z' });
 });
 afterAll(async () => {
@@ -83,12 +80,29 @@ describe('GET /api/v1/kpis', () => {
     expect(body).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(message) as unknown } });
   });
 
-  it('pins a rep to themselves and forbids a regional manager another region', async () => {
+  it('refuses a rep like the dashboard does, and forbids a regional manager another region', async () => {
     state.user = asUser('rep', 'ana@t.test', 'MAD');
-    expect((await get('from=2024-01-01&to=2024-01-31')).body.filters).toEqual({ region: null, rep: 'ana@t.test' });
+    for (const query of ['', '&rep=ana@t.test', '&region=MAD&rep=ana@t.test', '&region=CAT']) {
+      const { status, body } = await get(`from=2024-01-01&to=2024-01-31${query}`);
+      expect(status).toBe(403);
+      expect(body).toMatchObject({ error: { code: 'forbidden' } });
+      expect(body).not.toHaveProperty('churn');
+    }
     state.user = asUser('manager', 'boss.mad@t.test', 'MAD');
     const { status, body } = await get('from=2024-01-01&to=2024-01-31&region=CAT');
     expect(status).toBe(403);
     expect(body).toMatchObject({ error: { code: 'forbidden' } });
+    expect((await get('from=2024-01-01&to=2024-01-31')).body.filters).toEqual({ region: 'MAD', rep: null });
+  });
+
+  it("refuses a rep's personal API token: no region's or company's churn and outage figures", async () => {
+    state.user = null;
+    const { token } = await createApiToken(t.db, anaId, 'probe');
+    for (const query of ['', '&region=CAT', '&rep=bea@t.test', '&rep=ana@t.test']) {
+      const { status, body } = await get(`from=2024-01-01&to=2024-01-31${query}`, token);
+      expect(status).toBe(403);
+      expect(body).toEqual({ error: { code: 'forbidden', message: expect.any(String) as unknown } });
+    }
+    expect((await get('from=2024-01-01&to=2024-01-31', 'hf_not-a-token')).status).toBe(401);
   });
 });

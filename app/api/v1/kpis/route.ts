@@ -3,13 +3,16 @@ import { requireApiUser } from '@/server/auth/api-auth';
 import { getDb } from '@/server/db';
 import { ApiError, apiErrorResponse } from '@/server/http/api-error';
 import { computeKpis } from '@/server/metrics/kpis';
-import { resolveKpiScope } from '@/server/metrics/scope';
+import { FIGURE_READERS, resolveKpiScope } from '@/server/metrics/scope';
 import { getSettings } from '@/server/services/settings';
 
-/** GET /api/v1/kpis?from&to[&region][&rep]: the figures of metrics.md, scoped to the caller's role. */
+/**
+ * GET /api/v1/kpis?from&to[&region][&rep]: the figures of metrics.md, for exactly who may read them
+ * on the dashboard and with the same scope (resolveKpiScope): a rep's token gets 403.
+ */
 export async function GET(request: Request): Promise<Response> {
   try {
-    const user = await requireApiUser(request);
+    const user = await requireApiUser(request, ...FIGURE_READERS);
     const parsed = kpiQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!parsed.success) throw new ApiError('bad_request', describeKpiQueryError(parsed.error));
     const db = await getDb();
