@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, disputes } from '@/db/schema';
 import type { SessionUser } from '../../auth/session-user';
@@ -61,6 +61,35 @@ export async function loadDisputeForActor(
     throw disputeNotFound(ref);
   }
   return { ...row.dispute, regionCode: row.regionCode };
+}
+
+/**
+ * Every dispute of `refs` that `actor` may change, in the order given, checked before anything is
+ * revealed or written: when any ref is missing or out of scope, all such refs are reported together
+ * as not found (they are the caller's own words, so the answer tells nothing about other scopes).
+ */
+export async function loadDisputesForActor(
+  db: Db,
+  actor: SessionUser,
+  refs: readonly string[],
+): Promise<ScopedDispute[]> {
+  assertMayChange(actor);
+  const rows = await db
+    .select({ dispute: disputes, regionCode: customers.regionCode })
+    .from(disputes)
+    .innerJoin(customers, eq(customers.id, disputes.customerId))
+    .where(inArray(disputes.disputeRef, [...refs]));
+  const visible = new Map(
+    rows
+      .filter((r) => inScope(actor, { assignedToId: r.dispute.assignedToId, regionCode: r.regionCode }))
+      .map((r) => [r.dispute.disputeRef, { ...r.dispute, regionCode: r.regionCode }]),
+  );
+  const missing = refs.filter((ref) => !visible.has(ref));
+  if (missing.length > 0) {
+    const listed = missing.length === 1 ? `Dispute ${missing[0] ?? ''} was` : `Disputes ${missing.join(', ')} were`;
+    throw new ApiError('not_found', `${listed} not found; nothing was changed.`);
+  }
+  return refs.flatMap((ref) => visible.get(ref) ?? []);
 }
 
 /** For a change based on `version`: the dispute, or a conflict when it has moved on since. */

@@ -5,7 +5,7 @@ import { users } from '@/db/schema';
 import type { DisputeStatus } from '@/lib/vocabularies';
 import type { SessionUser } from '../../auth/session-user';
 import { ApiError } from '../../http/api-error';
-import { loadDisputeForChange, type ScopedDispute } from './access';
+import { CONFLICT_MESSAGE, loadDisputesForActor, type ScopedDispute } from './access';
 import { commitDisputeChange } from './change';
 import { applyTransition } from './transition';
 
@@ -26,8 +26,10 @@ function assertManager(actor: SessionUser): void {
 }
 
 /**
- * Applies `change` to every item in one transaction: all of them or none. The first item that
- * fails (out of scope, stale version, refused) aborts the lot, and the error names its ref.
+ * Applies `change` to every item in one transaction: all of them or none. Scope comes first, for
+ * every item, before any item is looked at further: refs that are missing or out of scope are
+ * reported together as not found and nothing is written. Then the first item that fails (stale
+ * version, refused change) aborts the lot, and the error names its ref.
  */
 async function forEachItem(
   db: Db,
@@ -36,10 +38,17 @@ async function forEachItem(
   change: (tx: Db, dispute: ScopedDispute, item: Item) => Promise<{ version: number }>,
 ): Promise<BulkResult> {
   return db.transaction(async (tx) => {
+    const found = await loadDisputesForActor(
+      tx,
+      actor,
+      items.map((i) => i.ref),
+    );
     const done: BulkResult['items'] = [];
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
+      const dispute = found[index];
+      if (!dispute) throw new Error(`bulk item ${item.ref} was not loaded`);
       try {
-        const dispute = await loadDisputeForChange(tx, actor, item);
+        if (dispute.version !== item.version) throw new ApiError('conflict', CONFLICT_MESSAGE);
         done.push({ ref: item.ref, version: (await change(tx, dispute, item)).version });
       } catch (error) {
         if (error instanceof ApiError) throw new ApiError(error.code, `${item.ref}: ${error.message}`);

@@ -122,9 +122,38 @@ describe('bulk actions', () => {
           to: 'awaiting_recalculation',
         }),
       ),
-    ).resolves.toBe(`not_found: ${outside}: Dispute ${outside} was not found.`);
+    ).resolves.toBe(`not_found: Dispute ${outside} was not found; nothing was changed.`);
     expect(await w.row(undue)).toMatchObject({ status: 'investigating', version: 1 });
     expect(await w.trail(undue)).toEqual({ events: 0, audits: 0 });
+  });
+
+  it('checks scope for every item first: out-of-scope refs answer exactly like missing ones, and nothing is written', async () => {
+    const mine = await w.dispute({ undue: true });
+    const stale = await w.dispute({ undue: true });
+    const outside = await w.dispute({ region: 'CAT', assignedTo: w.people.repCat, undue: true });
+    // The stale item comes first: the scope answer still wins, so the order reveals nothing either.
+    const items = [
+      { ref: stale, version: 9 },
+      { ref: mine, version: 1 },
+      { ref: outside, version: 1 },
+      { ref: 'DS-NOPE', version: 1 },
+    ];
+    await expect(
+      apiError(bulkTransition(t.db, w.people.madManager, { items, to: 'awaiting_recalculation' })),
+    ).resolves.toBe(`not_found: Disputes ${outside}, DS-NOPE were not found; nothing was changed.`);
+    await expect(
+      apiError(bulkReassign(t.db, w.people.madManager, { items, assigneeEmail: 'rep.b@t.test' })),
+    ).resolves.toBe(`not_found: Disputes ${outside}, DS-NOPE were not found; nothing was changed.`);
+    for (const ref of [mine, stale, outside]) {
+      expect(await w.row(ref)).toMatchObject({ status: 'investigating', version: 1 });
+      expect(await w.trail(ref)).toEqual({ events: 0, audits: 0 });
+    }
+    // A national manager sees both regions: the same request now gets as far as the stale version.
+    await expect(
+      apiError(
+        bulkTransition(t.db, w.people.nationalManager, { items: items.slice(0, 3), to: 'awaiting_recalculation' }),
+      ),
+    ).resolves.toMatch(new RegExp(`^conflict: ${stale}: `));
   });
 
   it('only hands disputes to an active rep, of the manager’s region', async () => {
