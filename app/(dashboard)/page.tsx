@@ -8,7 +8,7 @@ import { OverviewSnapshotCards } from '@/components/home/overview-snapshot-cards
 import { QueueSummaryCard } from '@/components/home/queue-summary-card';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
 import { requireUser } from '@/server/auth/guards';
-import { loadDashboardPage } from '@/server/services/dashboard-page';
+import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
 export const metadata: Metadata = { title: 'Overview' };
 

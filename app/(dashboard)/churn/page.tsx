@@ -8,7 +8,7 @@ import { RegionChurnCharts } from '@/components/churn/region-churn-charts';
 import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
 import { FilterError } from '@/components/dashboard/filter-error';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
-import { loadDashboardPage } from '@/server/services/dashboard-page';
+import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
 export const metadata: Metadata = { title: 'Churn' };
 

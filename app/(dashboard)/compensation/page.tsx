@@ -10,7 +10,7 @@ import { CompensationRepTable } from '@/components/compensation/rep-table';
 import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
 import { FilterError } from '@/components/dashboard/filter-error';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
-import { loadDashboardPage } from '@/server/services/dashboard-page';
+import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
 export const metadata: Metadata = { title: 'Compensation' };
 

@@ -10,7 +10,7 @@ import { DisputeRepTable } from '@/components/disputes/rep-table';
 import { FirstBillSellerTable } from '@/components/disputes/seller-table';
 import styles from '@/components/disputes/disputes.module.css';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
-import { loadDashboardPage } from '@/server/services/dashboard-page';
+import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
 export const metadata: Metadata = { title: 'Billing disputes' };
 

@@ -7,10 +7,9 @@ import { ApiTokensPanel } from '@/components/exports/api-tokens-panel';
 import { ExportPanel } from '@/components/exports/export-panel';
 import { exportDatasetParser } from '@/lib/schemas/exports';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
-import { getDb } from '@/server/db';
 import { EXPORT_ROLES } from '@/server/export/plan';
-import { loadDashboardPage } from '@/server/services/dashboard-page';
-import { getSettings } from '@/server/services/settings';
+import { loadDashboardPage } from '@/server/loaders/dashboard-page';
+import { loadDisplaySettings } from '@/server/loaders/display-settings';
 
 export const metadata: Metadata = { title: 'Exports' };
 
@@ -23,7 +22,7 @@ export default async function ExportsPage({ searchParams }: Props) {
   const page = await loadDashboardPage(searchParams, [...EXPORT_ROLES]);
   const queryClient = getQueryClient();
   void queryClient.prefetchQuery(trpc.apiTokens.list.queryOptions());
-  const { reportTz } = await getSettings(await getDb());
+  const { timezone } = await loadDisplaySettings();
   let exportSection;
   if (page.ok) {
     const { dataset } = loadDataset(await searchParams);
@@ -51,7 +50,7 @@ export default async function ExportsPage({ searchParams }: Props) {
       </p>
       {exportSection}
       <Suspense fallback={<p className="muted">Loading your API tokens…</p>}>
-        <ApiTokensPanel timezone={reportTz} />
+        <ApiTokensPanel timezone={timezone} />
       </Suspense>
     </HydrateClient>
   );

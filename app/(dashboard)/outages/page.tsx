@@ -11,7 +11,7 @@ import { OutageTrends } from '@/components/outages/outage-trends';
 import styles from '@/components/outages/outages.module.css';
 import { TargetsNote } from '@/components/outages/targets-note';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
-import { loadDashboardPage } from '@/server/services/dashboard-page';
+import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
 export const metadata: Metadata = { title: 'Outages' };
 

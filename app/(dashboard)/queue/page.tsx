@@ -6,8 +6,7 @@ import { QueueView } from '@/components/queue/queue-view';
 import { queueFiltersOf, queueRequest, queueUrlParsers } from '@/lib/schemas/queue';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
 import { requireRole } from '@/server/auth/guards';
-import { getDb } from '@/server/db';
-import { getSettings } from '@/server/services/settings';
+import { loadDisplaySettings } from '@/server/loaders/display-settings';
 
 export const metadata: Metadata = { title: 'My queue' };
 
@@ -36,12 +35,12 @@ export default async function QueuePage({ searchParams }: Props) {
   void queryClient.prefetchQuery(trpc.queue.counts.queryOptions(queueFiltersOf(input)));
   void queryClient.prefetchQuery(trpc.savedViews.list.queryOptions({ page: 'queue' }));
   if (manager) void queryClient.prefetchQuery(trpc.queue.assignees.queryOptions());
-  const { currency, reportTz } = await getSettings(await getDb());
+  const display = await loadDisplaySettings();
   return (
     <HydrateClient>
       <h1>{title}</h1>
       <Suspense fallback={<p className="muted">Loading the queue…</p>}>
-        <QueueView input={input} manager={manager} display={{ currency, timezone: reportTz }} />
+        <QueueView input={input} manager={manager} display={display} />
       </Suspense>
     </HydrateClient>
   );

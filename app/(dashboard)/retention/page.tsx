@@ -8,7 +8,7 @@ import { RetentionSummaryCards } from '@/components/retention/retention-summary-
 import { SaveBreakdowns } from '@/components/retention/save-breakdowns';
 import { SaveRateTrend } from '@/components/retention/save-rate-trend';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
-import { loadDashboardPage } from '@/server/services/dashboard-page';
+import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
 export const metadata: Metadata = { title: 'Retention' };
 

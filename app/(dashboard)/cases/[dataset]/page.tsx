@@ -11,9 +11,8 @@ import { FilterError } from '@/components/dashboard/filter-error';
 import { DRILLDOWN_DATASETS, drilldownParsers, type DrilldownDataset } from '@/lib/drilldown';
 import { casesRequest, type CasesRequest } from '@/lib/schemas/cases';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
-import { getDb } from '@/server/db';
-import { loadDashboardPage } from '@/server/services/dashboard-page';
-import { getSettings } from '@/server/services/settings';
+import { loadDashboardPage } from '@/server/loaders/dashboard-page';
+import { loadDisplaySettings } from '@/server/loaders/display-settings';
 
 type Props = {
   params: Promise<{ dataset: string }>;
@@ -75,7 +74,7 @@ export default async function CasesPage({ params, searchParams }: Props) {
     );
   }
   prefetch(parsed.request);
-  const { currency } = await getSettings(await getDb());
+  const { currency } = await loadDisplaySettings();
   return (
     <HydrateClient>
       {back}

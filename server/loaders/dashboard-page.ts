@@ -8,7 +8,7 @@ import type { SessionUser } from '../auth/session-user';
 import { getDb } from '../db';
 import { ApiError } from '../http/api-error';
 import { FIGURE_READERS } from '../metrics/scope';
-import { resolveDashboardFilters } from './dashboard-filters';
+import { resolveDashboardFilters } from '../services/dashboard-filters';
 
 export type DashboardPage =
   | { ok: true; user: SessionUser; filters: ResolvedFilters; input: DashboardQueryInput; linkQuery: string }
