@@ -1,7 +1,8 @@
+import '@/server/cli/load-errors';
 import fs from 'node:fs';
-import { DatabaseConfigError, migrateDatabase, openDatabase, type DbHandle } from '@/db/client';
-import { DirectoryInUseError } from '@/db/directory-lock';
+import type { DbHandle } from '@/db/client';
 import { IMPORT_ENTITIES, importEntitySchema } from '@/lib/schemas/import';
+import { CliUsageError, EXIT_INVALID, EXIT_OK, openCliDatabase, runCli } from '@/server/cli/run-cli';
 import { env } from '@/server/env';
 import { formatReport } from '@/server/import/format-report';
 import { importCsv } from '@/server/import/import-csv';
@@ -10,15 +11,20 @@ import { getSettings } from '@/server/services/settings';
 const USAGE = `Usage: npm run import -- <entity> <file.csv> [--skip-invalid]
   entity: ${IMPORT_ENTITIES.join(', ')} (import them in this order)
   --skip-invalid  write the valid rows and save the invalid ones to <file.csv>.rejects.csv
-Exits 0 when every row was written, 1 when a row or the header was rejected, 2 on a usage or database error.`;
+Exits 0 when every row was written, 1 on a usage error or when a row or the header was rejected,
+2 when the database cannot be opened, migrated or written.`;
 
-class UsageError extends Error {}
+class UsageError extends CliUsageError {
+  constructor(message: string) {
+    super(message, USAGE);
+  }
+}
 
 function parseArgs(argv: string[]) {
   const flags = argv.filter((a) => a.startsWith('-'));
   const positional = argv.filter((a) => !a.startsWith('-'));
   const unknownFlag = flags.find((f) => f !== '--skip-invalid');
-  if (flags.includes('--help') || flags.includes('-h')) throw new UsageError('');
+  if (flags.includes('--help') || flags.includes('-h')) return null;
   if (unknownFlag) throw new UsageError(`Unknown option ${unknownFlag}.`);
   if (positional.length !== 2) throw new UsageError('Expected an entity and a CSV file.');
   const [rawEntity = '', file = ''] = positional;
@@ -29,20 +35,14 @@ function parseArgs(argv: string[]) {
 }
 
 async function main(): Promise<number> {
-  let args: ReturnType<typeof parseArgs>;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    if (error.message) console.error(error.message);
-    console.error(USAGE);
-    return 2;
+  const args = parseArgs(process.argv.slice(2));
+  if (!args) {
+    console.log(USAGE);
+    return EXIT_OK;
   }
-
   let handle: DbHandle | null = null;
   try {
-    handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.HOLDFAST_DATA_DIR });
-    await migrateDatabase(handle);
+    handle = await openCliDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.HOLDFAST_DATA_DIR });
     const { reportTz } = await getSettings(handle.db);
     const showProgress = process.stderr.isTTY;
     const report = await importCsv(handle.db, args.entity, fs.createReadStream(args.file), {
@@ -61,16 +61,10 @@ async function main(): Promise<number> {
       console.log(`The ${report.invalidRows} rejected rows, with a reason column, are in ${rejectsFile}`);
     }
     const clean = report.committed && report.rowsRejected === 0 && !report.headerError && !report.csvError;
-    return clean ? 0 : 1;
-  } catch (error) {
-    if (error instanceof DatabaseConfigError || error instanceof DirectoryInUseError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
+    return clean ? EXIT_OK : EXIT_INVALID;
   } finally {
     await handle?.close();
   }
 }
 
-process.exitCode = await main();
+await runCli('import', main);

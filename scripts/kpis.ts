@@ -1,7 +1,8 @@
+import '@/server/cli/load-errors';
 import { parseArgs } from 'node:util';
-import { DatabaseConfigError, migrateDatabase, openDatabase, type Db, type DbHandle } from '@/db/client';
-import { DirectoryInUseError } from '@/db/directory-lock';
+import type { Db } from '@/db/client';
 import { describeKpiQueryError, kpiQuerySchema, type KpiQuery } from '@/lib/schemas/kpis';
+import { CliUsageError, EXIT_OK, openCliDatabase, runCli } from '@/server/cli/run-cli';
 import { env } from '@/server/env';
 import { ApiError } from '@/server/http/api-error';
 import { computeKpis, type Kpis } from '@/server/metrics/kpis';
@@ -10,12 +11,8 @@ import { getSettings } from '@/server/services/settings';
 
 const USAGE = 'Usage: npm run kpis -- --from YYYY-MM-DD --to YYYY-MM-DD [--region CODE] [--rep EMAIL]';
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
-
-function readQuery() {
+/** The parsed query, or null for --help. */
+function readQuery(): KpiQuery | null {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -30,37 +27,33 @@ function readQuery() {
       allowPositionals: false,
     }));
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    throw new CliUsageError(error instanceof Error ? error.message : String(error), USAGE);
   }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  if (values.help) return null;
   const parsed = kpiQuerySchema.safeParse(values);
-  if (!parsed.success) fail(`${describeKpiQueryError(parsed.error)}\n${USAGE}`);
+  if (!parsed.success) throw new CliUsageError(describeKpiQueryError(parsed.error), USAGE);
   return parsed.data;
 }
 
-async function main() {
+async function main(): Promise<number> {
   const query = readQuery();
-  let handle: DbHandle;
-  try {
-    handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.HOLDFAST_DATA_DIR });
-  } catch (error) {
-    if (error instanceof DatabaseConfigError || error instanceof DirectoryInUseError) fail(error.message);
-    throw error;
+  if (!query) {
+    console.log(USAGE);
+    return EXIT_OK;
   }
+  const handle = await openCliDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.HOLDFAST_DATA_DIR });
   let kpis: Kpis;
   try {
-    await migrateDatabase(handle);
     kpis = await figures(handle.db, query);
   } catch (error) {
-    await handle.close();
-    if (error instanceof ApiError) fail(error.message);
+    // An unknown region or rep is a usage error, not a database one.
+    if (error instanceof ApiError) throw new CliUsageError(error.message);
     throw error;
+  } finally {
+    await handle.close();
   }
-  await handle.close();
   process.stdout.write(`${JSON.stringify(kpis, null, 2)}\n`);
+  return EXIT_OK;
 }
 
 /** As an unrestricted admin: filters are only checked to exist. */
@@ -71,4 +64,4 @@ async function figures(db: Db, query: KpiQuery): Promise<Kpis> {
   return computeKpis(db, { from: query.from, to: query.to, ...filters, settings });
 }
 
-await main();
+await runCli('kpis', main);
