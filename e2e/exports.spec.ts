@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { expect, test } from './fixtures/auth';
 
-/** The import columns of disputes (data-contract.md): an export must re-import unchanged. */
+/** The import columns of disputes (docs/data-contract.md): an export must re-import unchanged. */
 const DISPUTE_COLUMNS = [
   'dispute_ref',
   'account_number',

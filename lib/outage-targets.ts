@@ -1,4 +1,4 @@
-/** The outage milestones of metrics.md, in the order they should happen. */
+/** The outage milestones of docs/metrics.md, in the order they should happen. */
 export const MILESTONE_ORDER = ['detect', 'communicate', 'ivr', 'sms', 'brief', 'resolve'] as const;
 export type Milestone = (typeof MILESTONE_ORDER)[number];
 
@@ -33,7 +33,7 @@ export function targetStatus(minutes: number | null, target: number): 'met' | 'm
 
 /**
  * What an outage desk records: the metric milestones plus the unlimited mobile data offer, which
- * good practice asks for but metrics.md does not time (it has no target).
+ * good practice asks for but docs/metrics.md does not time (it has no target).
  */
 export const OUTAGE_STEPS = ['detect', 'communicate', 'ivr', 'sms', 'brief', 'unlimited', 'resolve'] as const;
 export type OutageStep = (typeof OUTAGE_STEPS)[number];

@@ -1,4 +1,4 @@
-/** Calendar dates as `YYYY-MM-DD` strings; periods are inclusive of both ends (metrics.md). */
+/** Calendar dates as `YYYY-MM-DD` strings; periods are inclusive of both ends (docs/metrics.md). */
 export interface Period {
   from: string;
   to: string;

@@ -56,7 +56,7 @@ export function describeCases({ dataset, input }: CasesRequest): string {
   }
   if (input.soldBy) parts.push(`sold by ${input.soldBy}`);
   if (input.region) parts.push(`region ${input.region}`);
-  // Churn figures ignore the rep filter (metrics.md), so the list does too.
+  // Churn figures ignore the rep filter (docs/metrics.md), so the list does too.
   if (input.rep && dataset !== 'churned-customers') parts.push(`rep ${input.rep}`);
   return parts.join(' · ');
 }

@@ -124,7 +124,7 @@ export function buildCustomers(users: readonly UserSeed[], outages: readonly Out
   });
 }
 
-/** Active at an instant, as metrics.md defines it. */
+/** Active at an instant, as docs/metrics.md defines it. */
 export function activeAt(c: CustomerSeed, at: number): boolean {
   return c.activatedAt < at && (c.churnedAt === null || c.churnedAt >= at);
 }

@@ -16,7 +16,7 @@ export interface ExportDatasetInfo {
   label: string;
   /** Which rows a period selects, in words for the page. */
   period: string;
-  /** Whose rows the rep filter keeps; null when it does not apply (metrics.md: churn and outages ignore it). */
+  /** Whose rows the rep filter keeps; null when it does not apply (docs/metrics.md: churn and outages ignore it). */
   rep: string | null;
   /** What the region filter matches. */
   region: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The importable entities, in the order data-contract.md requires (each names only earlier ones). */
+/** The importable entities, in the order docs/data-contract.md requires (each names only earlier ones). */
 export const IMPORT_ENTITIES = [
   'regions',
   'postcodes',

@@ -6,7 +6,7 @@ import { within, type PeriodBounds } from '../metrics/period';
 import { listOf, type ColumnKind } from './sql-format';
 
 export interface ExportColumn {
-  /** The import column of the same entity (data-contract.md), so an export re-imports unchanged. */
+  /** The import column of the same entity (docs/data-contract.md), so an export re-imports unchanged. */
   name: string;
   kind: ColumnKind;
   value: SQL;
@@ -20,7 +20,7 @@ export interface DatasetSpec {
   from: SQL;
   inPeriod(bounds: PeriodBounds): SQL;
   region(region: string | null): SQL;
-  /** Absent when the rep filter does not apply (metrics.md: churn and outages ignore it). */
+  /** Absent when the rep filter does not apply (docs/metrics.md: churn and outages ignore it). */
   rep?: (rep: string | null) => SQL;
   /** Creation order: cheap for a cursor (the primary key), and stable across a re-import. */
   orderBy: SQL;
@@ -120,7 +120,7 @@ const outages: DatasetSpec = {
   ],
   from: sql`outages o`,
   inPeriod: (bounds) => within(sql`o.started_at`, bounds),
-  // An outage matches a region it affects (metrics.md).
+  // An outage matches a region it affects (docs/metrics.md).
   region: (region) =>
     region === null
       ? sql`true`

@@ -78,7 +78,7 @@ describe('exports of the sample fixture', () => {
     );
   });
 
-  it('selects rows per dataset as metrics.md counts them', async () => {
+  it('selects rows per dataset as docs/metrics.md counts them', async () => {
     const settings = await getSettings(t.db);
     const from = '2024-01-01';
     const to = '2024-03-31';

@@ -7,7 +7,7 @@ import 'server-only';
  */
 const FORMULA_START = /^'*[=+\-@\t\r\0]/;
 
-/** A text cell as exported: a leading `'` when it could start a formula (data-contract.md). */
+/** A text cell as exported: a leading `'` when it could start a formula (docs/data-contract.md). */
 export function guardFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }

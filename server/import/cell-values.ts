@@ -9,7 +9,7 @@ const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
 
 /**
  * The exporter prefixes a text that starts with = + - @ tab CR or NUL with `'` against spreadsheet
- * formula injection (data-contract.md), and so also one that starts with quotes before such a
+ * formula injection (docs/data-contract.md), and so also one that starts with quotes before such a
  * character: stripping exactly one quote then gives back every text unchanged.
  */
 const FORMULA_GUARDED = /^'+[=+\-@\t\r\0]/;

@@ -24,7 +24,7 @@ export interface MonthlyChurnByRegionParams {
 
 /**
  * Churn rate and revenue churn rate of each calendar month, one row per month and region
- * (metrics.md "Monthly series" with the customer's region as the breakdown). Regions without
+ * (docs/metrics.md "Trends" with the customer's region as the breakdown). Regions without
  * any customer are left out; rows are ordered by month, then region code.
  *
  * One pass over customers: churned_at >= activated_at, so the customers active at the start of a

@@ -18,7 +18,7 @@ export interface MonthlyByKind {
 }
 
 /**
- * Compensation issued in each calendar month, by kind: metrics.md `byKind` with P = each month
+ * Compensation issued in each calendar month, by kind: docs/metrics.md `byKind` with P = each month
  * (customer's region, issuing rep).
  */
 export async function compensationByKindMonthly(db: Db, params: MonthlyByKindParams): Promise<MonthlyByKind> {

@@ -155,7 +155,7 @@ describe('disputes opened by cause, monthly', () => {
 });
 
 describe('disputes by assigned rep', () => {
-  it('gives the metrics.md figures per rep, SLA inclusive at exactly 72 h, unassigned last', async () => {
+  it('gives the docs/metrics.md figures per rep, SLA inclusive at exactly 72 h, unassigned last', async () => {
     expect(await disputesByRep(t.db, params('NRT'))).toEqual([
       {
         rep: 'ana@t.test',

@@ -49,7 +49,7 @@ const scope = (filters: KpiFilters) =>
 const resolvedIn = (bounds: PeriodBounds) =>
   sql`(d.status in ('resolved', 'rejected') and ${within(sql`d.resolved_at`, bounds)})`;
 
-/** Disputes opened in each calendar month, by cause (metrics.md `byCause` with P = each month). */
+/** Disputes opened in each calendar month, by cause (docs/metrics.md `byCause` with P = each month). */
 export async function disputesOpenedByCauseMonthly(db: Db, params: MonthlyByCauseParams): Promise<MonthlyByCause> {
   const months = monthRows(params.fromMonth, params.toMonth, params.tz);
   const rows = await queryRows<Record<string, unknown>>(
@@ -75,7 +75,7 @@ export async function disputesOpenedByCauseMonthly(db: Db, params: MonthlyByCaus
 }
 
 /**
- * The dispute figures of metrics.md per assigned rep: opened in P, resolved in P, SLA compliance
+ * The dispute figures of docs/metrics.md per assigned rep: opened in P, resolved in P, SLA compliance
  * and median hours over those resolved, credited over those resolved. Sorted by email, unassigned last.
  */
 export async function disputesByRep(db: Db, params: DisputeParams): Promise<DisputesByRepRow[]> {

@@ -17,7 +17,7 @@ export interface KpiParams extends KpiFilters {
   settings: KpiSettings;
 }
 
-/** The /api/v1/kpis document of data-contract.md. */
+/** The /api/v1/kpis document of docs/data-contract.md. */
 export interface Kpis {
   period: { from: string; to: string; timezone: string };
   filters: KpiFilters;
@@ -28,7 +28,7 @@ export interface Kpis {
   compensation: CompensationFigures;
 }
 
-/** Every figure of metrics.md for one period, with filters already scoped to the caller. */
+/** Every figure of docs/metrics.md for one period, with filters already scoped to the caller. */
 export async function computeKpis(db: Db, params: KpiParams): Promise<Kpis> {
   const period = { from: params.from, to: params.to, tz: params.settings.reportTz };
   const filters: KpiFilters = { region: params.region, rep: params.rep };

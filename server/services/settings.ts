@@ -15,7 +15,7 @@ export interface Settings {
   /** A rep may credit up to this per dispute, and this much per calendar month, without approval. */
   repCreditLimitPerCaseCents: number;
   repCreditLimitPerMonthCents: number;
-  /** Outage compensation policy over the legal pro-rata minimum (metrics.md). */
+  /** Outage compensation policy over the legal pro-rata minimum (docs/metrics.md). */
   outageCompMultiplier: number;
   outageCompFloorCents: number;
   outageCompMinHours: number;

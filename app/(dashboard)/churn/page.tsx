@@ -24,7 +24,7 @@ export default async function ChurnPage({ searchParams }: Props) {
       </>
     );
   }
-  // Churn ignores the rep filter (metrics.md), so every rep shares one cached query.
+  // Churn ignores the rep filter (docs/metrics.md), so every rep shares one cached query.
   const input = { ...page.input, rep: null };
   const queryClient = getQueryClient();
   void queryClient.prefetchQuery(trpc.churn.figures.queryOptions(input));

@@ -10,7 +10,7 @@ import { createTRPCRouter } from '../trpc';
 /** Months of history the churn page charts, ending with the month of the period's end. */
 const TREND_MONTHS = 12;
 
-// Churn ignores the rep filter (metrics.md); the scope still refuses someone else's region.
+// Churn ignores the rep filter (docs/metrics.md); the scope still refuses someone else's region.
 export const churnRouter = createTRPCRouter({
   /** The period's churn figures from the KPI engine: totals, by category, by competitor. */
   figures: dashboardProcedure.query(async ({ ctx, input }) => {

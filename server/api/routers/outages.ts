@@ -5,7 +5,7 @@ import { outageFigures } from '../../metrics/outages';
 import { dashboardProcedure } from '../dashboard-procedure';
 import { createTRPCRouter } from '../trpc';
 
-// Outages ignore the rep filter (metrics.md): only the scoped region is used.
+// Outages ignore the rep filter (docs/metrics.md): only the scoped region is used.
 
 export const outagesRouter = createTRPCRouter({
   /** The KPI engine's outage figures for the period and the previous period of equal length. */

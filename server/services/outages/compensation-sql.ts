@@ -37,7 +37,7 @@ function outageRow(outageId: number, now: Date): SQL {
     from outages o where o.id = ${outageId}`;
 }
 
-/** metrics.md: round_half_up(monthly_fee × outage_hours / 720), in exact numeric arithmetic. */
+/** docs/metrics.md: round_half_up(monthly_fee × outage_hours / 720), in exact numeric arithmetic. */
 const legalCents = sql`round(c.monthly_fee_cents * o.secs / ${SECONDS_PER_LEGAL_MONTH})`;
 
 /** What the policy owes customer `c` for outage `o`: 0 below the minimum hours, else the largest of legal, multiplied and floor. */

@@ -28,7 +28,7 @@ export interface OutageCompensation {
   /** Limited to this region's customers (regional manager), or null. */
   region: string | null;
   affected: number;
-  /** Σ round_half_up(fee × hours / 720) over the affected customers (metrics.md). */
+  /** Σ round_half_up(fee × hours / 720) over the affected customers (docs/metrics.md). */
   legalMinimumCents: number;
   /** Σ what the policy owes them: what "compensate all" issues to those not yet credited. */
   policyCents: number;

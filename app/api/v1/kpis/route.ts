@@ -7,7 +7,7 @@ import { FIGURE_READERS, resolveKpiScope } from '@/server/metrics/scope';
 import { getSettings } from '@/server/services/settings';
 
 /**
- * GET /api/v1/kpis?from&to[&region][&rep]: the figures of metrics.md, for exactly who may read them
+ * GET /api/v1/kpis?from&to[&region][&rep]: the figures of docs/metrics.md, for exactly who may read them
  * on the dashboard and with the same scope (resolveKpiScope): a rep's token gets 403.
  */
 export async function GET(request: Request): Promise<Response> {

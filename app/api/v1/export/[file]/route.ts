@@ -8,7 +8,7 @@ import { ApiError, apiErrorResponse } from '@/server/http/api-error';
 
 /**
  * GET /api/v1/export/<dataset>.<csv|xlsx>?from&to[&region][&rep]: the dataset's rows in its import
- * columns, streamed from a database cursor. Errors before the first byte are JSON (data-contract.md);
+ * columns, streamed from a database cursor. Errors before the first byte are JSON (docs/data-contract.md);
  * after it, a failure or a cut connection ends the body with an error instead of a clean end.
  */
 export async function GET(request: Request, context: { params: Promise<{ file: string }> }): Promise<Response> {
