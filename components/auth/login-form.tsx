@@ -2,11 +2,8 @@
 import { signIn } from 'next-auth/react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-
-/** Only same-site paths, so a crafted link cannot bounce a user elsewhere after sign-in. */
-function safeCallback(value: string | null): string {
-  return value?.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
+import { safeCallbackPath } from '@/lib/safe-callback';
+import { SERVICE_UNAVAILABLE_MESSAGE, signInErrorMessage } from '@/lib/sign-in-errors';
 
 function fieldText(form: FormData, name: string): string {
   const value = form.get(name);
@@ -24,17 +21,24 @@ export function LoginForm() {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn('credentials', {
-      email: fieldText(form, 'email'),
-      password: fieldText(form, 'password'),
-      redirect: false,
-    });
+    let result: Awaited<ReturnType<typeof signIn>>;
+    try {
+      result = await signIn('credentials', {
+        email: fieldText(form, 'email'),
+        password: fieldText(form, 'password'),
+        redirect: false,
+      });
+    } catch {
+      // The server answered with something other than next-auth's JSON, or not at all.
+      result = undefined;
+    }
     if (!result?.ok) {
       setPending(false);
-      setError('Wrong email or password, or the account is not active.');
+      setError(result ? signInErrorMessage(result.error) : SERVICE_UNAVAILABLE_MESSAGE);
       return;
     }
-    router.replace(safeCallback(searchParams.get('callbackUrl')));
+    // Only a path on this site, so a crafted link cannot bounce the user elsewhere after sign-in.
+    router.replace(safeCallbackPath(searchParams.get('callbackUrl'), window.location.origin));
     router.refresh();
   }
 
