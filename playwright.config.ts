@@ -60,7 +60,7 @@ export default defineConfig({
       stderr: 'pipe',
       env: {
         HOLDFAST_DATA_DIR: dataDir,
-        HOLDFAST_SEED_DEMO: '1',
+        HOLDFAST_DEMO: '1',
         NEXTAUTH_URL: baseURL,
         PORT: String(port),
         DATABASE_URL: '',
@@ -78,7 +78,7 @@ export default defineConfig({
             env: {
               DATABASE_URL: postgresUrl,
               HOLDFAST_DATA_DIR: '.data/e2e-postgres/unused',
-              HOLDFAST_SEED_DEMO: '1',
+              HOLDFAST_DEMO: '1',
               NEXTAUTH_URL: postgresBaseURL,
               PORT: String(postgresPort),
             },

@@ -1,5 +1,6 @@
 // `npm start`: build when the sources are newer than the last build, then serve. The server
-// itself migrates the database and, on an empty one, adds the demo data (HOLDFAST_SEED_DEMO).
+// itself migrates the database and, in demo mode (the default without DATABASE_URL, see
+// HOLDFAST_DEMO), adds the demo data to an empty one.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,7 +46,6 @@ const server = spawn(process.execPath, [nextBin, 'start', '-p', port], {
   stdio: 'inherit',
   env: {
     ...process.env,
-    HOLDFAST_SEED_DEMO: '1',
     NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
   },
 });

@@ -20,11 +20,12 @@ const envSchema = z.object({
     .default('EUR'),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
-  /** Set by `npm start`: add demo data when the database is empty. */
-  HOLDFAST_SEED_DEMO: z.enum(['0', '1']).default('0'),
+  /** '1' demo data and accounts on an empty database, '0' a real install; unset means demo only without DATABASE_URL. */
+  HOLDFAST_DEMO: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1']).optional()),
 });
 
-export type Env = z.infer<typeof envSchema>;
+/** The environment, plus `demoMode` resolved once from HOLDFAST_DEMO and DATABASE_URL. */
+export type Env = z.infer<typeof envSchema> & { demoMode: boolean };
 
 function parseEnv(): Env {
   const parsed = envSchema.safeParse(process.env);
@@ -32,7 +33,8 @@ function parseEnv(): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid environment: ${problems}`);
   }
-  return parsed.data;
+  const demoMode = parsed.data.HOLDFAST_DEMO === undefined ? !parsed.data.DATABASE_URL : parsed.data.HOLDFAST_DEMO === '1';
+  return { ...parsed.data, demoMode };
 }
 
 export const env: Env = parseEnv();

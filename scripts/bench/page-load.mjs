@@ -17,7 +17,7 @@ const base = `http://localhost:${values.port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'holdfast-bench-'));
 
 const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', values.port], {
-  env: { ...process.env, HOLDFAST_DATA_DIR: path.join(dataDir, 'pglite'), HOLDFAST_SEED_DEMO: '1', NEXTAUTH_URL: base, DATABASE_URL: '' },
+  env: { ...process.env, HOLDFAST_DATA_DIR: path.join(dataDir, 'pglite'), HOLDFAST_DEMO: '1', NEXTAUTH_URL: base, DATABASE_URL: '' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 

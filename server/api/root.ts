@@ -1,4 +1,5 @@
 import 'server-only';
+import { accountRouter } from './routers/account';
 import { adminRouter } from './routers/admin';
 import { casesRouter } from './routers/cases';
 import { churnRouter } from './routers/churn';
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   approvals: approvalsRouter,
   disputeCase: disputeCaseRouter,
   admin: adminRouter,
+  account: accountRouter,
   exports: exportsRouter,
   apiTokens: apiTokensRouter,
   imports: importsRouter,

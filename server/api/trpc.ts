@@ -32,6 +32,7 @@ const TRPC_CODES: Record<ApiErrorCode, TRPCError['code']> = {
   not_found: 'NOT_FOUND',
   conflict: 'CONFLICT',
   too_large: 'PAYLOAD_TOO_LARGE',
+  not_set_up: 'SERVICE_UNAVAILABLE',
 };
 
 /** Services throw ApiError (shared with /api/v1); procedures answer the matching tRPC code. */

@@ -1,6 +1,6 @@
 import 'server-only';
 
-export type ApiErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large';
+export type ApiErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'not_set_up';
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -9,6 +9,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  not_set_up: 503,
 };
 
 /** Thrown by /api/v1 code; `apiErrorResponse` turns it into the contract's JSON error. */
