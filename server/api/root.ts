@@ -19,6 +19,8 @@ import { retentionCallsRouter } from './routers/retention-calls';
 import { savedViewsRouter } from './routers/saved-views';
 import { exportsRouter } from './routers/exports';
 import { apiTokensRouter } from './routers/api-tokens';
+import { adminSettingsRouter } from './routers/admin-settings';
+import { auditLogRouter } from './routers/audit-log';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -42,6 +44,8 @@ export const appRouter = createTRPCRouter({
   exports: exportsRouter,
   apiTokens: apiTokensRouter,
   imports: importsRouter,
+  adminSettings: adminSettingsRouter,
+  auditLog: auditLogRouter,
 });
 
 export type AppRouter = typeof appRouter;

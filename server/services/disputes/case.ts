@@ -18,6 +18,7 @@ import type { SessionUser } from '../../auth/session-user';
 import { getSettings } from '../settings';
 import { loadDisputeForActor, type ScopedDispute } from './access';
 import { creditAllowance } from './credit-allowance';
+import { effectiveCreditLimits, repCreditLimits } from './credit-limits';
 
 /** Whole calendar months from `from` to `to` (a customer's tenure). */
 export function monthsBetween(from: Date, to: Date): number {
@@ -164,6 +165,11 @@ export async function getDisputeCase(db: Db, actor: SessionUser, params: { ref: 
       ? []
       : await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, dispute.assignedToId));
   const canChange = actor.role !== 'analyst';
+  // A rep sees their own limits (override, team or default); others see the default for reps.
+  const repLimits =
+    actor.role === 'rep'
+      ? await repCreditLimits(db, actor.id, settings)
+      : effectiveCreditLimits(settings, { userId: 0, team: null });
   return {
     dispute: {
       ref: dispute.disputeRef,
@@ -207,8 +213,8 @@ export async function getDisputeCase(db: Db, actor: SessionUser, params: { ref: 
       currency: settings.currency,
       timezone: settings.reportTz,
       slaHours: settings.disputeSlaHours,
-      repCreditLimitPerCaseCents: settings.repCreditLimitPerCaseCents,
-      repCreditLimitPerMonthCents: settings.repCreditLimitPerMonthCents,
+      repCreditLimitPerCaseCents: repLimits.perCaseCents,
+      repCreditLimitPerMonthCents: repLimits.perMonthCents,
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { compensations, creditRequests } from '@/db/schema';
 import type { SessionUser } from '../../auth/session-user';
 import type { Settings } from '../settings';
+import { repCreditLimits, type CreditLimitSettings } from './credit-limits';
 
 export interface CreditAllowance {
   /** Disputed minus credited minus what already waits for approval: the most that can still be credited. */
@@ -26,13 +27,14 @@ export function monthStart(at: Date, tz: string) {
 
 /**
  * What `actor` may still credit on a dispute. Reps are limited per case (the dispute credits
- * already issued on it) and per calendar month in REPORT_TZ (the dispute credits they issued).
+ * already issued on it) and per calendar month in REPORT_TZ (the dispute credits they issued), by
+ * their own override, else their team's, else the default (credit-limits.ts).
  */
 export async function creditAllowance(
   db: Db,
   actor: SessionUser,
   dispute: { id: number; disputedAmountCents: number; creditedAmountCents: number },
-  settings: Pick<Settings, 'reportTz' | 'repCreditLimitPerCaseCents' | 'repCreditLimitPerMonthCents'>,
+  settings: Pick<Settings, 'reportTz'> & CreditLimitSettings,
   now: Date,
 ): Promise<CreditAllowance> {
   const [pending] = await db
@@ -64,8 +66,9 @@ export async function creditAllowance(
         gte(compensations.issuedAt, monthStart(now, settings.reportTz)),
       ),
     );
-  const perCaseLeftCents = Math.max(0, settings.repCreditLimitPerCaseCents - (onCase?.cents ?? 0));
-  const perMonthLeftCents = Math.max(0, settings.repCreditLimitPerMonthCents - (thisMonth?.cents ?? 0));
+  const limits = await repCreditLimits(db, actor.id, settings);
+  const perCaseLeftCents = Math.max(0, limits.perCaseCents - (onCase?.cents ?? 0));
+  const perMonthLeftCents = Math.max(0, limits.perMonthCents - (thisMonth?.cents ?? 0));
   return {
     remainingCents,
     pendingCents,
