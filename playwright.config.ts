@@ -25,6 +25,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  // A focused spec (test.only) must not pass CI as a green run of one test.
+  forbidOnly: !!process.env.CI,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],

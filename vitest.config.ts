@@ -9,10 +9,18 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // A focused test (it.only) fails the run instead of silently skipping the rest.
+    allowOnly: false,
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**', 'e2e/**'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**', 'e2e/**'],
+          environment: 'node',
+          allowOnly: false,
+        },
       },
       {
         resolve: { alias },
@@ -21,6 +29,7 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**'],
           environment: 'node',
+          allowOnly: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -16,6 +16,15 @@ if ! npx tsc --noEmit; then failures=$((failures + 1)); echo "type check failed"
 step "Lint"
 if ! npx eslint .; then failures=$((failures + 1)); echo "lint failed" >>"$results/steps-failed.txt"; fi
 
+step "Focused tests"
+# it.only / test.only / describe.only would quietly skip the rest of a suite.
+if grep -rnE '\b(it|test|describe)\.only\(' --include='*.ts' --include='*.tsx' \
+  --exclude-dir=node_modules --exclude-dir='.next*' --exclude-dir=.data --exclude-dir=.git .; then
+  failures=$((failures + 1)); echo "focused tests (.only) found" >>"$results/steps-failed.txt"
+else
+  echo "none"
+fi
+
 step "Unit and integration tests (embedded PGlite)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-pglite.json" || true
 
