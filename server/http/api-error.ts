@@ -26,7 +26,7 @@ export class ApiError extends Error {
   }
 }
 
-/** `{ "error": { "code", "message" } }` with the matching status, as data-contract.md fixes. */
+/** `{ "error": { "code", "message" } }` with the matching status, as docs/data-contract.md fixes. */
 export function apiErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
