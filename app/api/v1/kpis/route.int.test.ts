@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { users } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { createApiToken } from '@/server/auth/api-tokens';
 import type { SessionUser } from '@/server/auth/session-user';
@@ -35,6 +37,9 @@ beforeAll(async () => {
   const rows = testRows(t.db);
   await rows.region('MAD');
   await rows.region('CAT');
+  // An admin with a password: the install is set up, so the API answers instead of 503.
+  const adminId = await rows.user('root@t.test', 'admin');
+  await t.db.update(users).set({ passwordHash: 'not-a-real-hash' }).where(eq(users.id, adminId));
   anaId = await rows.user('ana@t.test', 'rep', 'MAD');
   await rows.user('bea@t.test', 'rep', 'CAT');
   await rows.customer({ region: 'MAD', activated: '2023-01-01T00:00:00Z' });
