@@ -33,3 +33,8 @@ export const STATUS_LABELS: Record<ImportRunStatus, string> = {
   rejected: 'nothing written',
   failed: 'failed',
 };
+
+/** Why a run failed, for the history; runs that failed before reasons were recorded get the general one. */
+export function failureText(reason: string | null): string {
+  return reason ?? 'the import could not finish (an interrupted upload or a server error)';
+}

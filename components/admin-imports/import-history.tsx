@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { formatCount } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './admin-imports.module.css';
-import { entityLabel, formatWhen, STATUS_LABELS } from './format-run';
+import { entityLabel, failureText, formatWhen, STATUS_LABELS } from './format-run';
 
 /** The latest 50 imports (admin screen and API), newest first, each linking to its report. */
 export function ImportHistory() {
@@ -40,6 +40,7 @@ export function ImportHistory() {
                 className={run.status === 'committed' ? styles.ok : run.status === 'running' ? undefined : styles.bad}
               >
                 {STATUS_LABELS[run.status]}
+                {run.status === 'failed' ? <div className={styles.reason}>{failureText(run.failureReason)}</div> : null}
               </td>
               <td className={styles.num}>{formatCount(run.rowsRead)}</td>
               <td className={styles.num}>{formatCount(run.rowsWritten)}</td>

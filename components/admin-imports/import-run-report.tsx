@@ -1,7 +1,8 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { formatCount } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
-import { entityLabel, formatWhen, STATUS_LABELS } from './format-run';
+import { entityLabel, failureText, formatWhen, STATUS_LABELS } from './format-run';
 import { ImportReportView } from './import-report-view';
 
 /** One past import: who ran it and when, then its stored report. Refreshes while it is still running. */
@@ -27,12 +28,10 @@ export function ImportRunReport({ id }: { id: number }) {
         />
       ) : run.status === 'running' ? (
         <p className="muted" role="status">
-          Still running; the report appears here when it ends.
+          Still running ({formatCount(run.rowsRead)} rows read so far); the report appears here when it ends.
         </p>
       ) : (
-        <p className="error">
-          The import could not finish (an interrupted upload or a server error). Nothing was written.
-        </p>
+        <p className="error">The import failed: {failureText(run.failureReason)}. Nothing was written.</p>
       )}
     </>
   );

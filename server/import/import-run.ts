@@ -1,10 +1,12 @@
 import 'server-only';
+import { Readable } from 'node:stream';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { importRuns, users } from '@/db/schema';
 import { storedImportReportSchema, type ImportRunStatus, type StoredImportReport } from '@/lib/schemas/admin-imports';
 import { IMPORT_ENTITIES, type ImportEntity, type ImportReport } from '@/lib/schemas/import';
 import { ApiError } from '../http/api-error';
+import { describeRunFailure, failStaleImportRuns, startHeartbeat } from './abandoned-runs';
 import type { CsvInput } from './csv-records';
 import { IMPORTERS } from './entities';
 import { importCsv, type ImportOptions } from './import-csv';
@@ -30,6 +32,7 @@ export async function openImportRun(
       skipInvalid: start.skipInvalid,
       startedById: start.startedById,
       status: 'running',
+      heartbeatAt: sql`now()`,
     })
     .returning({ id: importRuns.id });
   if (!row) throw new Error('Recording the import run returned no row.');
@@ -40,16 +43,19 @@ export async function openImportRun(
 const PROGRESS_ROWS = 2000;
 const PROGRESS_MS = 500;
 
-export type RunOptions = Pick<ImportOptions, 'reportTz' | 'source' | 'batchSize' | 'onProgress'>;
+export type RunOptions = Pick<ImportOptions, 'reportTz' | 'source' | 'batchSize' | 'onProgress'> & {
+  /** How often the run's heartbeat is refreshed while it works. */
+  heartbeatMs?: number;
+};
 
 /**
  * Runs the import of an open run and records how it ended: `committed`, `rejected` (invalid rows
  * under all or nothing, or a refused file: nothing written) or `failed` (an unexpected error,
  * rethrown; the import's transaction rolled back).
  *
- * Progress is only passed to `onProgress`, never written to import_runs while the import runs: on
- * PGlite every statement outside the import's transaction waits for that transaction to end (one
- * connection), so a mid-import UPDATE — or a poll reading it — could only land after the import.
+ * While it works the run's heartbeat (and rows read) is refreshed every few seconds, so a run whose
+ * process died is noticed and marked failed (abandoned-runs.ts). Progress for the uploader goes
+ * to `onProgress` as it happens.
  */
 export async function executeImportRun(
   db: Db,
@@ -59,14 +65,21 @@ export async function executeImportRun(
 ): Promise<{ status: ImportRunStatus; report: ImportReport }> {
   let reported = 0;
   let reportedAt = Date.now();
+  let rowsSoFar = 0;
   const onProgress = (rowsRead: number) => {
+    rowsSoFar = rowsRead;
     if (rowsRead - reported < PROGRESS_ROWS && Date.now() - reportedAt < PROGRESS_MS) return;
     reported = rowsRead;
     reportedAt = Date.now();
     options.onProgress?.(rowsRead);
   };
 
+  // An error of the upload itself (the client went away) is told apart from one of the import.
+  let uploadBroke = false;
+  if (input instanceof Readable) input.once('error', () => (uploadBroke = true));
+
   let report: ImportReport;
+  const stopHeartbeat = startHeartbeat(db, run.id, () => rowsSoFar, options.heartbeatMs);
   try {
     report = await importCsv(db, run.entity, input, {
       skipInvalid: run.skipInvalid,
@@ -77,14 +90,21 @@ export async function executeImportRun(
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     });
   } catch (error) {
+    stopHeartbeat();
     await db
       .update(importRuns)
-      .set({ status: 'failed', finishedAt: new Date() })
+      .set({
+        status: 'failed',
+        finishedAt: new Date(),
+        rowsRead: rowsSoFar,
+        failureReason: describeRunFailure(error, uploadBroke),
+      })
       .where(eq(importRuns.id, run.id))
       // The import's own error is the one worth reporting.
       .catch(() => undefined);
     throw error;
   }
+  stopHeartbeat();
 
   const status: ImportRunStatus = report.committed ? 'committed' : 'rejected';
   const { rejectsCsv, ...stored } = report;
@@ -98,6 +118,8 @@ export async function executeImportRun(
       rowsRejected: report.rowsRejected,
       report: stored,
       rejectsCsv: rejectsCsv ?? null,
+      // A run judged dead while it was only slow ends with its real outcome.
+      failureReason: null,
     })
     .where(eq(importRuns.id, run.id));
   return { status, report };
@@ -127,12 +149,14 @@ const runColumns = {
   rowsWritten: importRuns.rowsWritten,
   rowsRejected: importRuns.rowsRejected,
   hasRejects: sql<boolean>`${importRuns.rejectsCsv} is not null`,
+  failureReason: importRuns.failureReason,
   startedByName: users.name,
   startedByEmail: users.email,
 };
 
-/** The latest imports, newest first. */
+/** The latest imports, newest first; runs whose process has stopped are marked failed first. */
 export async function listImportRuns(db: Db, limit = 50) {
+  await failStaleImportRuns(db);
   return db
     .select(runColumns)
     .from(importRuns)
@@ -143,6 +167,7 @@ export async function listImportRuns(db: Db, limit = 50) {
 
 /** One run with its stored report (null while running or when it failed). */
 export async function getImportRun(db: Db, id: number) {
+  await failStaleImportRuns(db);
   const [row] = await db
     .select({ ...runColumns, report: importRuns.report })
     .from(importRuns)
