@@ -7,7 +7,7 @@ import {
   retentionCasesSchema,
 } from '@/lib/schemas/cases';
 import type { SessionUser } from '../../auth/session-user';
-import { resolveKpiScope } from '../../metrics/scope';
+import { FIGURE_READERS, resolveKpiScope } from '../../metrics/scope';
 import { listChurnedCustomers } from '../../services/drilldown/churned-customers';
 import { listCompensations } from '../../services/drilldown/compensations';
 import { listDisputes } from '../../services/drilldown/disputes';
@@ -15,7 +15,7 @@ import { listRetentionCases } from '../../services/drilldown/retention-cases';
 import { getSettings } from '../../services/settings';
 import { createTRPCRouter, roleProcedure } from '../trpc';
 
-const readers = roleProcedure('manager', 'analyst', 'admin');
+const readers = roleProcedure(...FIGURE_READERS);
 
 /**
  * The input with region and rep replaced by the caller's scope (a regional manager asking for

@@ -4,11 +4,12 @@ import { computeKpis } from '../../metrics/kpis';
 import { trailingMonths } from '../../metrics/month-range';
 import { biggestMovers } from '../../metrics/movers';
 import { monthlySeries } from '../../metrics/series';
+import { FIGURE_READERS } from '../../metrics/scope';
 import { listFilterOptions } from '../../services/dashboard-filters';
 import { dashboardProcedure } from '../dashboard-procedure';
 import { createTRPCRouter, roleProcedure } from '../trpc';
 
-const readers = roleProcedure('manager', 'analyst', 'admin');
+const readers = roleProcedure(...FIGURE_READERS);
 
 export const dashboardRouter = createTRPCRouter({
   filterOptions: readers.query(({ ctx }) => listFilterOptions(ctx.db, ctx.session)),
