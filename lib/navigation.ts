@@ -23,6 +23,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/exports', label: 'Exports', roles: READERS },
   { href: '/admin/users', label: 'Users', roles: ['admin'] },
   { href: '/admin/imports', label: 'Imports', roles: ['admin'] },
+  { href: '/admin/settings', label: 'Settings', roles: ['admin'] },
+  { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { createLoader } from 'nuqs/server';
+import { Suspense } from 'react';
+import { AuditView } from '@/components/audit-log/audit-view';
+import { FilterError } from '@/components/dashboard/filter-error';
+import { auditRequest, auditUrlParsers } from '@/lib/schemas/audit-log';
+import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
+import { requireRole } from '@/server/auth/guards';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const loadAuditUrl = createLoader(auditUrlParsers);
+
+/** Who changed what and when: the append-only audit log, newest first, filtered on the server. */
+export default async function AuditPage({ searchParams }: Props) {
+  await requireRole('admin');
+  const request = auditRequest(loadAuditUrl(await searchParams));
+  if (!request.ok) {
+    return (
+      <>
+        <h1>Audit log</h1>
+        <FilterError message={request.error} path="/admin/audit" />
+      </>
+    );
+  }
+  const queryClient = getQueryClient();
+  void queryClient.prefetchQuery(trpc.auditLog.list.queryOptions(request.input));
+  void queryClient.prefetchQuery(trpc.auditLog.facets.queryOptions());
+  return (
+    <HydrateClient>
+      <h1>Audit log</h1>
+      <Suspense fallback={<p className="muted">Loading the audit log…</p>}>
+        <AuditView input={request.input} />
+      </Suspense>
+    </HydrateClient>
+  );
+}

@@ -1,0 +1,55 @@
+'use client';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useQueryStates } from 'nuqs';
+import { useTransition } from 'react';
+import { PagerButtons } from '@/components/ui/pager-buttons';
+import { formatCount } from '@/lib/format';
+import { auditCsvUrl, auditFiltersOf, auditUrlParsers, type AuditListInput } from '@/lib/schemas/audit-log';
+import { useTRPC } from '@/lib/trpc/react';
+import { AuditFilters } from './audit-filters';
+import { AuditTable } from './audit-table';
+import styles from './audit-log.module.css';
+
+/**
+ * The audit page's client side. `input` is what the server parsed from the URL and prefetched;
+ * the filters and the pager write the URL and the server answers with the new input.
+ */
+export function AuditView({ input }: { input: AuditListInput }) {
+  const trpc = useTRPC();
+  const [isPending, startTransition] = useTransition();
+  const [url, setUrl] = useQueryStates(auditUrlParsers, { shallow: false, history: 'push', startTransition });
+  const { data } = useSuspenseQuery(trpc.auditLog.list.queryOptions(input));
+  const { data: facets } = useSuspenseQuery(trpc.auditLog.facets.queryOptions());
+  const goTo = (page: number) => void setUrl({ page: page <= 1 ? null : page }, { scroll: true });
+  return (
+    <>
+      <AuditFilters
+        // Re-mounted when the URL's filters change (Back, a link), so the boxes show them.
+        key={JSON.stringify(auditFiltersOf(input))}
+        values={url}
+        facets={facets}
+        busy={isPending}
+        onApply={(patch) => void setUrl(patch)}
+      />
+      <div className={styles.bar}>
+        <span data-testid="audit-total">
+          {formatCount(data.total)} {data.total === 1 ? 'entry' : 'entries'}
+          {data.pages > 1 ? ` · page ${data.page} of ${formatCount(data.pages)}` : ''}
+        </span>
+        <span className={styles.pager}>
+          <a className="btn btn-ghost" href={auditCsvUrl(auditFiltersOf(input))} download>
+            Download CSV
+          </a>
+          {data.pages > 1 ? <PagerButtons page={data.page} pages={data.pages} busy={isPending} onPage={goTo} /> : null}
+        </span>
+      </div>
+      <AuditTable rows={data.rows} timezone={data.timezone} />
+      {data.pages > 1 ? (
+        <div className={styles.bar}>
+          <span />
+          <PagerButtons page={data.page} pages={data.pages} busy={isPending} onPage={goTo} className={styles.pager} />
+        </div>
+      ) : null}
+    </>
+  );
+}
