@@ -41,6 +41,25 @@ describe('csvRecords', () => {
     ]);
   });
 
+  it('names the cells that are not valid UTF-8, and only those', async () => {
+    const euro = Buffer.from('€', 'utf8');
+    const out: Array<[number, number[]]> = [];
+    const chunks = [
+      Buffer.from('a,b\nx,'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n'),
+      euro.subarray(0, 2),
+      euro.subarray(2),
+      Buffer.from(',\uFFFD\n'),
+    ];
+    for await (const r of csvRecords(Readable.from(chunks))) out.push([r.line, r.invalidUtf8]);
+    expect(out).toEqual([
+      [1, []],
+      [2, [1]],
+      [3, []],
+    ]);
+  });
+
   it('throws on malformed quoting', async () => {
     await expect(records('a,b\n1,"x\n')).rejects.toThrow(/Quote Not Closed/);
   });

@@ -1,5 +1,6 @@
 import 'server-only';
-import { Readable } from 'node:stream';
+import { isUtf8 } from 'node:buffer';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 
@@ -9,14 +10,42 @@ export interface CsvRecord {
   /** Physical line the record starts on (1 = first line of the file). */
   line: number;
   cells: string[];
+  /** Positions of the cells whose bytes are not valid UTF-8 (their text shows U+FFFD where they fail). */
+  invalidUtf8: number[];
 }
 
 const LINE_BREAK = /\r\n|\r|\n/g;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function lineBreaks(cells: readonly string[]): number {
   let n = 0;
   for (const cell of cells) n += cell.match(LINE_BREAK)?.length ?? 0;
   return n;
+}
+
+/** Turns every chunk into bytes and drops a leading UTF-8 BOM, also one split across chunks. */
+function bytesWithoutBom(): Transform {
+  let head: Buffer | null = Buffer.alloc(0);
+  const toBuffer = (chunk: unknown) =>
+    Buffer.isBuffer(chunk)
+      ? chunk
+      : typeof chunk === 'string'
+        ? Buffer.from(chunk, 'utf8')
+        : Buffer.from(chunk as Uint8Array);
+  return new Transform({
+    transform(chunk: unknown, _encoding: BufferEncoding, callback: TransformCallback) {
+      if (head === null) return callback(null, toBuffer(chunk));
+      head = Buffer.concat([head, toBuffer(chunk)]);
+      if (head.length < UTF8_BOM.length && UTF8_BOM.subarray(0, head.length).equals(head)) return callback();
+      const rest = head.subarray(0, UTF8_BOM.length).equals(UTF8_BOM) ? head.subarray(UTF8_BOM.length) : head;
+      head = null;
+      callback(null, rest);
+    },
+    flush(callback: TransformCallback) {
+      if (head !== null && head.length > 0 && !UTF8_BOM.subarray(0, head.length).equals(head)) this.push(head);
+      callback();
+    },
+  });
 }
 
 /**
@@ -25,26 +54,38 @@ function lineBreaks(cells: readonly string[]): number {
  * inside quoted fields. Empty lines are skipped; rows with a wrong number of fields are still
  * returned (relax_column_count) so the importer can report them as row errors instead of
  * aborting the whole file.
+ *
+ * csv-parse hands over each field's bytes and they are decoded here: decoding quietly turns
+ * invalid UTF-8 into U+FFFD, so the cells where that happened are named for the importer to refuse.
  */
 export async function* csvRecords(input: CsvInput): AsyncGenerator<CsvRecord> {
   const parser = parse({
-    bom: true,
+    bom: false,
+    encoding: null,
     relax_column_count: true,
     skip_empty_lines: false,
     record_delimiter: ['\r\n', '\n', '\r'],
   });
   const source = input instanceof Readable ? input : Readable.from(input);
-  const piping = pipeline(source, parser);
+  const piping = pipeline(source, bytesWithoutBom(), parser);
   piping.catch(() => {
     // The error reaches the consumer through the parser's iterator.
   });
   let nextLine = 1;
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
+    for await (const fields of parser as AsyncIterable<Buffer[]>) {
+      const cells: string[] = [];
+      const invalidUtf8: number[] = [];
+      fields.forEach((bytes, i) => {
+        const text = bytes.toString('utf8');
+        // A U+FFFD may also be real text: only the bytes can tell.
+        if (text.includes('\uFFFD') && !isUtf8(bytes)) invalidUtf8.push(i);
+        cells.push(text);
+      });
       const line = nextLine;
       nextLine += lineBreaks(cells) + 1;
       if (cells.length === 1 && cells[0] === '') continue;
-      yield { line, cells };
+      yield { line, cells, invalidUtf8 };
     }
     await piping;
   } finally {

@@ -1,6 +1,7 @@
 import 'server-only';
-import { stringify } from 'csv-stringify/sync';
 import { MAX_LISTED_ERRORS, type ImportEntity, type ImportReport, type ImportRowError } from '@/lib/schemas/import';
+import { csvHeader, csvLines } from '../export/csv-text';
+import { unguardFormula } from './cell-values';
 import type { CellError } from './row-reader';
 
 /**
@@ -21,7 +22,7 @@ export class ReportBuilder {
     readonly skipInvalid: boolean,
     private readonly header: readonly string[],
   ) {
-    if (skipInvalid) this.rejects.push(stringify([[...header, 'reason']]));
+    if (skipInvalid) this.rejects.push(csvHeader([...header, 'reason'], 'lf'));
   }
 
   reject(line: number, cells: readonly string[], errors: readonly CellError[]): void {
@@ -33,7 +34,10 @@ export class ReportBuilder {
     if (this.skipInvalid) {
       const reason = errors.map((e) => (e.column ? `${e.column}: ${e.reason}` : e.reason)).join('; ');
       const padded = this.header.map((_, i) => cells[i] ?? '');
-      this.rejects.push(stringify([[...padded, ...cells.slice(this.header.length), reason]]));
+      // Guarded as the exporter guards (a spreadsheet opens this file), from the text the importer
+      // reads: a cell that already carried the guard keeps it once, so the file imports back the same.
+      const data = [...padded, ...cells.slice(this.header.length)].map(unguardFormula);
+      this.rejects.push(csvLines([[...data, reason]], 'all', 'lf'));
     }
   }
 

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows, type Db } from '@/db/client';
@@ -5,6 +6,7 @@ import type { ImportStreamEvent } from '@/lib/schemas/admin-imports';
 import { createApiToken } from '@/server/auth/api-tokens';
 import { CUSTOMER_HEADER, seedBase } from '@/server/import/test-support';
 import { testRows } from '@/server/metrics/test-rows';
+import { putSetting } from '@/server/services/settings';
 import { createTestDb, type TestDb } from '@/test/db';
 
 // The real requireApiUser, authenticating personal API tokens against the test database.
@@ -22,6 +24,8 @@ beforeAll(async () => {
   t = await createTestDb();
   state.db = t.db;
   await seedBase(t.db);
+  // An install counts as set up once an admin can sign in.
+  await t.db.execute(sql`update users set password_hash = 'set' where email = 'admin@holdfast.test'`);
   const [admin] = await queryRows<{ id: number }>(t.db, sql`select id from users where email = 'admin@holdfast.test'`);
   adminToken = (await createApiToken(t.db, Number(admin?.id), 'imports')).token;
   const managerId = await testRows(t.db).user('manager@holdfast.test', 'manager');
@@ -33,12 +37,18 @@ afterAll(async () => {
 
 const auth = (token: string | null): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
 
-async function upload(query: string, body: string, token: string | null = adminToken) {
+async function upload(
+  query: string,
+  body: BodyInit,
+  token: string | null = adminToken,
+  headers: Record<string, string> = {},
+) {
   const request = new Request(`http://localhost/api/v1/admin/imports?${query}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'text/csv', ...auth(token) },
+    headers: { 'Content-Type': 'text/csv', ...auth(token), ...headers },
     body,
-  });
+    duplex: 'half',
+  } as RequestInit);
   const response = await POST(request);
   const text = await response.text();
   const events =
@@ -122,5 +132,77 @@ describe('POST /api/v1/admin/imports', () => {
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress.at(-1)).toBe(10_000);
     expect(last).toMatchObject({ type: 'done', status: 'committed', report: { rowsWritten: 10_000 } });
+  });
+
+  it('takes a personal API token from anywhere, and refuses a cross-site request on the cookie', async () => {
+    const fromAnywhere = await upload('entity=regions', 'code,name\nVAL,Valencia\n', adminToken, {
+      'Sec-Fetch-Site': 'cross-site',
+      Origin: 'https://elsewhere.example',
+    });
+    expect(fromAnywhere.last).toMatchObject({ type: 'done', status: 'committed', report: { rowsWritten: 1 } });
+
+    const runs = await runCount();
+    const forged = await upload('entity=regions', 'code,name\nEVL,Evil\n', null, {
+      'Sec-Fetch-Site': 'cross-site',
+      Cookie: 'next-auth.session-token=stolen-ride',
+    });
+    expect(forged.status).toBe(403);
+    expect(JSON.parse(forged.text)).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await runCount()).toBe(runs);
+    const [evil] = await queryRows<{ n: unknown }>(t.db, sql`select count(*) as n from regions where code = 'EVL'`);
+    expect(Number(evil?.n)).toBe(0);
+  });
+
+  it('ends with a too_large error event when the body outgrows maxUploadBytes while streaming', async () => {
+    await putSetting(t.db, 'maxUploadBytes', 2000);
+    try {
+      const rows = Array.from({ length: 200 }, (_, i) => `BIG-${i},MAD,2024-01-01,5.00,,,,`);
+      const csv = [CUSTOMER_HEADER, ...rows, ''].join('\n');
+      const declared = await upload('entity=customers', csv, adminToken, { 'Content-Length': String(csv.length) });
+      expect(declared.status).toBe(413);
+      expect(JSON.parse(declared.text)).toMatchObject({ error: { code: 'too_large' } });
+
+      const encoder = new TextEncoder();
+      let i = 0;
+      const chunked = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (i < csv.length) controller.enqueue(encoder.encode(csv.slice(i, (i += 500))));
+          else controller.close();
+        },
+      });
+      const { last } = await upload('entity=customers', chunked);
+      expect(last).toMatchObject({
+        type: 'error',
+        error: {
+          code: 'too_large',
+          message: 'The CSV file is larger than the 2000 bytes this server accepts. Nothing was written.',
+        },
+      });
+      const [big] = await queryRows<{ n: unknown }>(
+        t.db,
+        sql`select count(*) as n from customers where account_number like 'BIG-%'`,
+      );
+      expect(Number(big?.n)).toBe(0);
+    } finally {
+      await putSetting(t.db, 'maxUploadBytes', 104_857_600);
+    }
+  });
+
+  it('formula-guards the rejects CSV, which a spreadsheet will open', async () => {
+    const csv = [
+      'account_number,region_code,activated_at,monthly_fee,name',
+      'GRD-1,XXX,2024-01-01,10.00,"=HYPERLINK(""http://evil.test"",""x"")"',
+      'GRD-2,XXX,2024-01-01,10.00,@SUM(1)',
+      "GRD-3,XXX,2024-01-01,10.00,'=already guarded",
+      'GRD-4,MAD,2024-01-01,10.00,Fine',
+      '',
+    ].join('\n');
+    const { last } = await upload('entity=customers&skipInvalid=true', csv);
+    expect(last).toMatchObject({ type: 'done', status: 'committed', hasRejects: true });
+    const text = await (await rejects(last?.runId ?? 0)).text();
+    const names = parse<Record<string, string>>(text, { columns: true }).map((r) => r.name);
+    // A guard the file already had is kept once, so the rejects import back as the original would.
+    expect(names).toEqual(['\'=HYPERLINK("http://evil.test","x")', "'@SUM(1)", "'=already guarded"]);
+    expect(text).not.toMatch(/(^|,)[=@]/m);
   });
 });

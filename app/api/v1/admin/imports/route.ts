@@ -5,6 +5,8 @@ import { adminImportQuerySchema, type ImportStreamEvent } from '@/lib/schemas/ad
 import { requireApiUser } from '@/server/auth/api-auth';
 import { getDb } from '@/server/db';
 import { ApiError, apiErrorResponse } from '@/server/http/api-error';
+import { assertDeclaredLength, limitedBody } from '@/server/http/body-limit';
+import { assertSameOrigin } from '@/server/http/same-origin';
 import { executeImportRun, openImportRun, type ImportRun } from '@/server/import/import-run';
 import { getSettings } from '@/server/services/settings';
 
@@ -17,10 +19,12 @@ import { getSettings } from '@/server/services/settings';
  * rather than through a polled query because on PGlite (one connection) any other request's
  * queries — even the session lookup — wait until the import's transaction ends, so a poll could
  * not answer before the import is over; the stream needs no query and works the same on PostgreSQL.
- * Refusals before the import starts (401/403/400) are the usual JSON errors.
+ * Refusals before the import starts (401/403/400, 413 over the upload limit) are the usual JSON
+ * errors; a body that outgrows the limit while streaming ends the import with an `error` event.
  */
 export async function POST(request: Request): Promise<Response> {
   try {
+    assertSameOrigin(request);
     const user = await requireApiUser(request, 'admin');
     const query = adminImportQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw new ApiError('bad_request', query.error.issues[0]?.message ?? 'Check the query.');
@@ -33,14 +37,17 @@ export async function POST(request: Request): Promise<Response> {
     if (!request.body) throw new ApiError('bad_request', 'The request body must be the CSV file.');
 
     const db = await getDb();
-    const { reportTz } = await getSettings(db);
+    const { reportTz, maxUploadBytes } = await getSettings(db);
+    assertDeclaredLength(request, maxUploadBytes, 'The CSV file');
     const run = await openImportRun(db, {
       entity: query.data.entity,
       fileName: query.data.fileName,
       skipInvalid: query.data.skipInvalid,
       startedById: user.id,
     });
-    const body = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+    const body = Readable.fromWeb(
+      limitedBody(request.body, maxUploadBytes, 'The CSV file') as NodeReadableStream<Uint8Array>,
+    );
     return new Response(importEvents(db, run, body, reportTz), {
       headers: {
         'Content-Type': 'application/x-ndjson; charset=utf-8',
@@ -73,6 +80,14 @@ function importEvents(db: Db, run: ImportRun, body: Readable, reportTz: string):
           send({ type: 'done', runId: run.id, status, report: stored, hasRejects: rejectsCsv !== undefined });
         })
         .catch((error: unknown) => {
+          if (error instanceof ApiError) {
+            send({
+              type: 'error',
+              runId: run.id,
+              error: { code: error.code, message: `${error.message} Nothing was written.` },
+            });
+            return;
+          }
           console.error(error);
           const message = 'The import could not finish (an interrupted upload or a server error). Nothing was written.';
           send({ type: 'error', runId: run.id, error: { code: 'internal', message } });

@@ -4,6 +4,8 @@ import { importEntitySchema, importQuerySchema } from '@/lib/schemas/import';
 import { requireApiUser } from '@/server/auth/api-auth';
 import { getDb } from '@/server/db';
 import { ApiError, apiErrorResponse } from '@/server/http/api-error';
+import { assertDeclaredLength, limitedBody } from '@/server/http/body-limit';
+import { assertSameOrigin } from '@/server/http/same-origin';
 import { executeImportRun, openImportRun } from '@/server/import/import-run';
 import { getSettings } from '@/server/services/settings';
 
@@ -11,10 +13,12 @@ import { getSettings } from '@/server/services/settings';
  * POST /api/v1/import/<entity>[?skipInvalid=true], body: the CSV (streamed, never buffered whole).
  * 200 with the report when the rows were written, 422 with it when invalid rows stopped an
  * all-or-nothing import, 400 for an unknown entity, a refused header or malformed CSV. Each import
- * is recorded in import_runs, so it shows in the admin screen's history.
+ * is recorded in import_runs, so it shows in the admin screen's history. 403 for a cross-site
+ * request on the session cookie, 413 for a file over the upload limit (maxUploadBytes).
  */
 export async function POST(request: Request, context: { params: Promise<{ entity: string }> }): Promise<Response> {
   try {
+    assertSameOrigin(request);
     const user = await requireApiUser(request, 'admin');
     const entity = importEntitySchema.safeParse((await context.params).entity);
     if (!entity.success) throw new ApiError('bad_request', entity.error.issues[0]?.message ?? 'Unknown entity.');
@@ -29,8 +33,11 @@ export async function POST(request: Request, context: { params: Promise<{ entity
     if (!request.body) throw new ApiError('bad_request', 'The request body must be the CSV file.');
 
     const db = await getDb();
-    const { reportTz } = await getSettings(db);
-    const body = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+    const { reportTz, maxUploadBytes } = await getSettings(db);
+    assertDeclaredLength(request, maxUploadBytes, 'The CSV file');
+    const body = Readable.fromWeb(
+      limitedBody(request.body, maxUploadBytes, 'The CSV file') as NodeReadableStream<Uint8Array>,
+    );
     const run = await openImportRun(db, {
       entity: entity.data,
       fileName: null,

@@ -88,4 +88,20 @@ describe('GET /api/v1/outages/<ref>/affected-customers', () => {
     state.user = null;
     expect((await get('OUT-1')).status).toBe(401);
   });
+
+  it('formula-guards what a spreadsheet could run, as every CSV the app writes', async () => {
+    await world.customer({
+      region: 'MAD',
+      postcode: '@SUM(1)',
+      account: '=HYPERLINK("http://evil.test","x")',
+      fee: 7200,
+    });
+    state.user = world.people.manager;
+    const res = await get('OUT-1');
+    expect(res.status).toBe(200);
+    expect(res.text.split('\n').at(-2)).toBe(`"'=HYPERLINK(""http://evil.test"",""x"")",'@SUM(1),MAD`);
+    expect((await get('OUT-1', '?status=owed')).text).toContain(
+      `"'=HYPERLINK(""http://evil.test"",""x"")",'@SUM(1),MAD,10\n`,
+    );
+  });
 });
