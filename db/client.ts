@@ -8,6 +8,9 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { acquireDirectoryLock } from './directory-lock';
+import { installDriverFaultHandler } from './driver-fault-handler';
+import { POOL_OPTIONS, PROBE_OPTIONS } from './postgres-options';
+import { createResilientClient } from './resilient-client';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -81,20 +84,24 @@ async function openPostgres(databaseUrl: string): Promise<DbHandle> {
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new DatabaseConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}//.`);
   }
-  const client = postgres(databaseUrl, { onnotice: () => {}, max: 10, connect_timeout: 10 });
+  installDriverFaultHandler();
+  const pool = postgres(databaseUrl, POOL_OPTIONS);
+  const probe = postgres(databaseUrl, PROBE_OPTIONS);
+  const closeAll = (timeout: number) => Promise.all([pool.end({ timeout }), probe.end({ timeout })]);
   try {
-    await client`select 1`;
+    await pool`select 1`;
   } catch (error) {
-    await client.end({ timeout: 1 }).catch(() => {});
+    await closeAll(1).catch(() => {});
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseConfigError(`Cannot connect to PostgreSQL at ${describeServer(url)}: ${reason}`);
   }
+  const { client } = createResilientClient(pool, probe);
   return {
     db: drizzlePostgres({ client, schema }) as unknown as Db,
     driver: 'postgres',
     location: describeServer(url),
     async close() {
-      await client.end({ timeout: 5 });
+      await closeAll(5);
     },
   };
 }

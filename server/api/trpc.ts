@@ -1,11 +1,14 @@
 import 'server-only';
 import { initTRPC, TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import type { Db } from '@/db/client';
 import type { Role } from '@/lib/vocabularies';
 import type { SessionUser } from '../auth/session-user';
 import { ApiError, type ApiErrorCode } from '../http/api-error';
+import { containsNul, toSafeError } from './trpc-errors';
 
 export interface Context {
   db: Db;
@@ -15,9 +18,19 @@ export interface Context {
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
+    // Errors raised outside a procedure (context, input parsing) did not pass its middleware.
+    const safe = toSafeError(error);
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
-      data: { ...shape.data, zodError: error.cause instanceof ZodError ? error.cause.flatten() : null },
+      code: TRPC_ERROR_CODES_BY_KEY[safe.code],
+      message: safe.message,
+      data: {
+        ...data,
+        code: safe.code,
+        httpStatus: getHTTPStatusCodeFromError(safe),
+        zodError: error.cause instanceof ZodError ? error.cause.flatten() : null,
+      },
     };
   },
 });
@@ -36,12 +49,17 @@ const TRPC_CODES: Record<ApiErrorCode, TRPCError['code']> = {
 };
 
 /** Services throw ApiError (shared with /api/v1); procedures answer the matching tRPC code. */
-export const publicProcedure = t.procedure.use(async ({ next }) => {
+export const publicProcedure = t.procedure.use(async ({ next, getRawInput }) => {
+  if (containsNul(await getRawInput())) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Text may not contain NUL characters.' });
+  }
   const result = await next();
   if (!result.ok && result.error.cause instanceof ApiError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
   }
+  // Unexpected failures leave as a safe message (outage, bad value, or an error id in the log).
+  if (!result.ok) throw toSafeError(result.error);
   return result;
 });
 

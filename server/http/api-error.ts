@@ -1,4 +1,6 @@
 import 'server-only';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from './database-unavailable';
+import { BAD_INPUT_MESSAGE, classifyFailure, reportUnexpected, unexpectedMessage } from './failures';
 
 export type ApiErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'not_set_up';
 
@@ -9,6 +11,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  /** First-run setup is pending (server/services/accounts/setup.ts). */
   not_set_up: 503,
 };
 
@@ -26,11 +29,26 @@ export class ApiError extends Error {
   }
 }
 
-/** `{ "error": { "code", "message" } }` with the matching status, as docs/data-contract.md fixes. */
+/**
+ * `{ "error": { "code", "message" } }` with the matching status, as data-contract.md fixes. Besides
+ * our own refusals: 503 with Retry-After while the database is unreachable, 400 for a value the
+ * database cannot store, and 500 with an error id (logged with the real error) for anything else.
+ */
 export function apiErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
   }
-  console.error(error);
-  return Response.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, { status: 500 });
+  switch (classifyFailure(error)) {
+    case 'unavailable':
+      return Response.json(
+        { error: { code: 'unavailable', message: DATABASE_UNAVAILABLE_MESSAGE } },
+        { status: 503, headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } },
+      );
+    case 'bad_input':
+      return Response.json({ error: { code: 'bad_request', message: BAD_INPUT_MESSAGE } }, { status: 400 });
+    case 'unexpected': {
+      const id = reportUnexpected(error);
+      return Response.json({ error: { code: 'internal', message: unexpectedMessage(id), errorId: id } }, { status: 500 });
+    }
+  }
 }
