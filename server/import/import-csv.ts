@@ -5,12 +5,14 @@ import type { ImportEntity, ImportReport } from '@/lib/schemas/import';
 import { csvRecords, type CsvInput, type CsvRecord } from './csv-records';
 import { IMPORTERS } from './entities';
 import type { EntityImporter } from './entity';
+import { recordCellErrors } from './cell-checks';
 import { checkHeader } from './header';
 import { missingReason, resolveReferences, type RefRequest } from './references';
 import { refusedFileReport, ReportBuilder } from './report-builder';
 import { RowReader, type CellError } from './row-reader';
 import { isValidTimeZone } from './zoned-time';
 import { recordAudit } from '../services/audit';
+import { getSettings } from '../services/settings';
 
 export interface ImportOptions {
   /** Write the valid rows and return the invalid ones as a rejects CSV, instead of all or nothing. */
@@ -24,6 +26,8 @@ export interface ImportOptions {
   /** Where the import came from, for the audit log. */
   source?: 'cli' | 'api' | 'fixture';
   batchSize?: number;
+  /** Longest accepted cell, in characters; the maxImportCellLength setting when not given. */
+  maxCellLength?: number;
 }
 
 /** Large enough to amortise round trips, small enough for PostgreSQL's 65,535 bind parameters. */
@@ -55,6 +59,7 @@ export async function importCsv(
     throw new Error(`REPORT_TZ "${options.reportTz}" is not a known IANA time zone.`);
   }
   const importer = IMPORTERS[entity];
+  const maxCellLength = options.maxCellLength ?? (await getSettings(db)).maxImportCellLength;
   const records = csvRecords(input);
   let report: ReportBuilder | null = null;
   try {
@@ -78,7 +83,7 @@ export async function importCsv(
 
       for await (const record of remaining(records)) {
         builder.rowsRead++;
-        const row = readRow(record, header.names.length, reader, importer);
+        const row = readRow(record, header.names, maxCellLength, reader, importer);
         if (row.draft !== null) {
           const key = importer.key(row.draft);
           // One INSERT … ON CONFLICT cannot touch a row twice: a repeated key starts a new batch (last one wins).
@@ -127,12 +132,21 @@ function remaining(records: AsyncGenerator<CsvRecord>): AsyncIterable<CsvRecord>
   return { [Symbol.asyncIterator]: () => records };
 }
 
-function readRow(record: CsvRecord, width: number, reader: RowReader, importer: EntityImporter<unknown>): PendingRow {
+function readRow(
+  record: CsvRecord,
+  names: readonly string[],
+  maxCellLength: number,
+  reader: RowReader,
+  importer: EntityImporter<unknown>,
+): PendingRow {
   const { line, cells } = record;
-  if (cells.length !== width) {
-    const reason = `this row has ${cells.length} fields but the header has ${width} (an unquoted comma or a missing field?)`;
+  if (cells.length !== names.length) {
+    const reason = `this row has ${cells.length} fields but the header has ${names.length} (an unquoted comma or a missing field?)`;
     return { line, cells, draft: null, errors: [{ column: '', value: '', reason }], refs: [] };
   }
+  // A cell that is not UTF-8 or is too long is reported alone: read as a value it would only add noise.
+  const cellErrors = recordCellErrors(record, names, maxCellLength);
+  if (cellErrors.length > 0) return { line, cells, draft: null, errors: cellErrors, refs: [] };
   reader.load(cells);
   const draft = importer.parse(reader);
   const errors = reader.errors;
