@@ -41,19 +41,15 @@ const layers = [
     [{ regex: '^(@/server/|(\\.\\./)+)api(/|$)', message: 'Routers call services and metrics, never the other way round.' }],
     requestBound,
   ),
-  {
-    ...layer(
-      ['app/**/page.tsx', 'app/**/layout.tsx'],
-      [
-        {
-          regex: '^@/(db|server/db|server/services|server/metrics)(/|$)',
-          message: 'Pages read data through tRPC (server/api/server-helpers) or their loader in server/loaders.',
-        },
-      ],
-    ),
-    // The sign-in page is being reworked; it still reads the demo flag itself until then.
-    ignores: [...tests, 'app/(auth)/login/page.tsx'],
-  },
+  layer(
+    ['app/**/page.tsx', 'app/**/layout.tsx'],
+    [
+      {
+        regex: '^@/(db|server/db|server/services|server/metrics)(/|$)',
+        message: 'Pages read data through tRPC (server/api/server-helpers) or their loader in server/loaders.',
+      },
+    ],
+  ),
 ];
 
 export default tseslint.config(

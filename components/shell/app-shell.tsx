@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { navItemsFor } from '@/lib/navigation';
 import type { Role } from '@/lib/vocabularies';
@@ -24,6 +25,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             {user.name} <span className="badge">{user.role}</span>
             {user.regionCode ? <span className="muted"> · {user.regionCode}</span> : null}
           </span>
+          <Link href="/account">Your account</Link>
           <SignOutButton />
         </header>
         <main className="content">{children}</main>

@@ -1,0 +1,23 @@
+/** A new password and its confirmation, for the set-password, setup and account forms. */
+export function NewPasswordFields({ idPrefix }: { idPrefix: string }) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-password`}>New password</label>
+        <input
+          id={`${idPrefix}-password`}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          maxLength={200}
+          required
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-confirm`}>Repeat the new password</label>
+        <input id={`${idPrefix}-confirm`} name="confirm" type="password" autoComplete="new-password" required />
+      </div>
+    </>
+  );
+}
