@@ -32,6 +32,47 @@ function asText(column: PgColumn, value: unknown): string | null {
   return typeof mapped === 'string' ? mapped : JSON.stringify(mapped);
 }
 
+/** A table's columns by property, failing loudly on a property the schema does not have. */
+export function columnOf(table: PgTable, property: string): PgColumn {
+  const c = (getTableColumns(table) as Record<string, PgColumn | undefined>)[property];
+  if (!c) throw new Error(`${getTableName(table)} has no column ${property}`);
+  return c;
+}
+
+export const identOf = (table: PgTable, property: string) => sql.identifier(columnOf(table, property).name);
+
+/**
+ * The rows as `unnest(one typed array per column)`, with the properties in order: one statement
+ * parameter per column, not per value, whatever the number of rows.
+ */
+export function unnestRows(
+  table: PgTable,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  extra: readonly SQL[] = [],
+): { properties: string[]; source: SQL } {
+  const properties = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const arrays = properties.map((p) => {
+    const c = columnOf(table, p);
+    const values = rows.map((row) => asText(c, row[p]));
+    return sql`${sql.param(values)}::text[]::${sql.raw(c.getSQLType())}[]`;
+  });
+  return { properties, source: sql`unnest(${sql.join([...arrays, ...extra], sql`, `)})` };
+}
+
+/** The `ON CONFLICT (key) DO UPDATE SET …` list: the file's columns, then the spec's extras. */
+export function updateAssignments<T extends PgTable>(spec: UpsertSpec<T>, present: ReadonlySet<string>): SQL[] {
+  const ident = (p: string) => identOf(spec.table, p);
+  const assignments = [
+    ...Object.entries(spec.fromCsv)
+      .filter(([csvColumn]) => present.has(csvColumn))
+      .map(([, p]) => sql`${ident(p)} = excluded.${ident(p)}`),
+    ...(spec.onUpdate ?? []),
+  ];
+  // With nothing to update, a no-op assignment still makes RETURNING report the existing row.
+  if (assignments.length === 0) assignments.push(sql`${ident(spec.target)} = excluded.${ident(spec.target)}`);
+  return assignments;
+}
+
 /**
  * INSERT … SELECT FROM unnest(one array per column) ON CONFLICT (key) DO UPDATE: a batch costs
  * one statement with one parameter per column, not per value, which is what makes million-row
@@ -45,35 +86,15 @@ export async function bulkUpsert<T extends PgTable>(
   present: ReadonlySet<string>,
 ): Promise<UpsertedRow[]> {
   if (rows.length === 0) return [];
-  const columns = getTableColumns(spec.table) as Record<string, PgColumn>;
-  const column = (property: string): PgColumn => {
-    const c = columns[property];
-    if (!c) throw new Error(`${getTableName(spec.table)} has no column ${property}`);
-    return c;
-  };
-  const ident = (property: string) => sql.identifier(column(property).name);
-
-  const properties = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const arrays = properties.map((p) => {
-    const c = column(p);
-    const values = rows.map((row) => asText(c, (row as Record<string, unknown>)[p]));
-    return sql`${sql.param(values)}::text[]::${sql.raw(c.getSQLType())}[]`;
-  });
-  const assignments = [
-    ...Object.entries(spec.fromCsv)
-      .filter(([csvColumn]) => present.has(csvColumn))
-      .map(([, p]) => sql`${ident(p)} = excluded.${ident(p)}`),
-    ...(spec.onUpdate ?? []),
-  ];
-  // With nothing to update, a no-op assignment still makes RETURNING report the existing row.
-  if (assignments.length === 0) assignments.push(sql`${ident(spec.target)} = excluded.${ident(spec.target)}`);
-  const hasId = 'id' in columns;
+  const ident = (p: string) => identOf(spec.table, p);
+  const { properties, source } = unnestRows(spec.table, rows);
+  const hasId = 'id' in getTableColumns(spec.table);
 
   const result = await queryRows<{ inserted: boolean; key: unknown; id?: unknown }>(
     db,
     sql`insert into ${spec.table} (${sql.join(properties.map(ident), sql`, `)})
-        select * from unnest(${sql.join(arrays, sql`, `)})
-        on conflict (${ident(spec.target)}) do update set ${sql.join(assignments, sql`, `)}
+        select * from ${source}
+        on conflict (${ident(spec.target)}) do update set ${sql.join(updateAssignments(spec, present), sql`, `)}
         returning (xmax = 0) as inserted, ${ident(spec.target)} as key${hasId ? sql`, id` : sql``}`,
   );
   return result.map((r) => ({

@@ -5,11 +5,13 @@ import type { ImportEntity, ImportReport } from '@/lib/schemas/import';
 import { csvRecords, type CsvInput, type CsvRecord } from './csv-records';
 import { IMPORTERS } from './entities';
 import type { EntityImporter } from './entity';
+import { DirectWriter, type ImportWriter } from './import-writer';
 import { recordCellErrors } from './cell-checks';
 import { checkHeader } from './header';
 import { missingReason, resolveReferences, type RefRequest } from './references';
 import { refusedFileReport, ReportBuilder } from './report-builder';
 import { RowReader, type CellError } from './row-reader';
+import { defaultWriteMode, StagedWriter } from './staged-writer';
 import { isValidTimeZone } from './zoned-time';
 import { recordAudit } from '../services/audit';
 import { getSettings } from '../services/settings';
@@ -26,6 +28,12 @@ export interface ImportOptions {
   /** Where the import came from, for the audit log. */
   source?: 'cli' | 'api' | 'fixture';
   batchSize?: number;
+  /**
+   * `transaction`: every batch written inside one transaction spanning the file (PostgreSQL, where
+   * other connections go on meanwhile). `staged`: rows kept aside in batches, then moved in one
+   * short transaction (PGlite's one connection is then free between batches). By driver when absent.
+   */
+  writeMode?: 'transaction' | 'staged';
   /** Longest accepted cell, in characters; the maxImportCellLength setting when not given. */
   maxCellLength?: number;
 }
@@ -33,7 +41,7 @@ export interface ImportOptions {
 /** Large enough to amortise round trips, small enough for PostgreSQL's 65,535 bind parameters. */
 const DEFAULT_BATCH_SIZE = 2000;
 
-/** Thrown inside the transaction to undo an all-or-nothing import that found invalid rows. */
+/** Thrown to undo (or not to make) the writes of an all-or-nothing import that found invalid rows. */
 class Rollback extends Error {}
 
 interface PendingRow {
@@ -45,9 +53,10 @@ interface PendingRow {
 }
 
 /**
- * Imports one entity's CSV. The file is streamed and written in batches inside one transaction,
- * so memory stays flat; when a row is invalid and `skipInvalid` is off, the transaction is rolled
- * back at the end — the same all-or-nothing outcome as validating everything first.
+ * Imports one entity's CSV. The file is streamed and checked in batches, so memory stays flat.
+ * Valid rows are written inside one transaction, or staged and moved in one at the end (see
+ * `writeMode`); when a row is invalid and `skipInvalid` is off, nothing is written — the same
+ * all-or-nothing outcome as validating everything first.
  */
 export async function importCsv(
   db: Db,
@@ -68,52 +77,56 @@ export async function importCsv(
     if (!header.ok) return refusedFileReport(entity, options.skipInvalid, { headerError: header.message });
     const builder = (report = new ReportBuilder(entity, options.skipInvalid, header.names));
 
-    await db.transaction(async (tx) => {
-      const reader = new RowReader(header.columns, options.reportTz);
-      const present = new Set(header.names);
-      const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-      let batch: PendingRow[] = [];
-      const keys = new Set<string>();
-      const flush = async () => {
-        await processBatch(tx, importer, batch, present, builder);
-        batch = [];
-        keys.clear();
-        options.onProgress?.(builder.rowsRead);
-      };
-
-      for await (const record of remaining(records)) {
-        builder.rowsRead++;
-        const row = readRow(record, header.names, maxCellLength, reader, importer);
-        if (row.draft !== null) {
-          const key = importer.key(row.draft);
-          // One INSERT … ON CONFLICT cannot touch a row twice: a repeated key starts a new batch (last one wins).
-          if (keys.has(key)) await flush();
-          keys.add(key);
-        }
-        batch.push(row);
-        if (batch.length >= batchSize) await flush();
-      }
-      await flush();
-
-      if (!builder.acceptable) throw new Rollback();
+    const readAll = (out: ImportWriter, yieldBetweenBatches: boolean) =>
+      readAndWrite(out, records, importer, builder, {
+        names: header.names,
+        reader: new RowReader(header.columns, options.reportTz),
+        maxCellLength,
+        batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+        yieldBetweenBatches,
+        onProgress: options.onProgress,
+      });
+    const audit = async (tx: Db) => {
       const written = builder.rowsInserted + builder.rowsUpdated;
-      if (written > 0) {
-        await recordAudit(tx, {
-          actorId: options.actorId ?? null,
-          action: 'import',
-          entity,
-          details: {
-            source: options.source ?? 'cli',
-            skipInvalid: options.skipInvalid,
-            rowsRead: builder.rowsRead,
-            rowsWritten: written,
-            rowsInserted: builder.rowsInserted,
-            rowsUpdated: builder.rowsUpdated,
-            rowsRejected: builder.rowsRead - written,
-          },
+      if (written === 0) return;
+      await recordAudit(tx, {
+        actorId: options.actorId ?? null,
+        action: 'import',
+        entity,
+        details: {
+          source: options.source ?? 'cli',
+          skipInvalid: options.skipInvalid,
+          rowsRead: builder.rowsRead,
+          rowsWritten: written,
+          rowsInserted: builder.rowsInserted,
+          rowsUpdated: builder.rowsUpdated,
+          rowsRejected: builder.rowsRead - written,
+        },
+      });
+    };
+
+    if ((options.writeMode ?? defaultWriteMode(db)) === 'transaction') {
+      await db.transaction(async (tx) => {
+        const out = new DirectWriter(tx);
+        await readAll(out, false);
+        if (!builder.acceptable) throw new Rollback();
+        builder.written(out.counts);
+        await audit(tx);
+      });
+    } else {
+      const out = new StagedWriter(db);
+      try {
+        await readAll(out, true);
+        if (!builder.acceptable) throw new Rollback();
+        await db.transaction(async (tx) => {
+          builder.written(await out.finish(tx));
+          await audit(tx);
         });
+      } finally {
+        // A database that failed the import may fail this too; the import's error is the one to report.
+        await out.dispose().catch(() => undefined);
       }
-    });
+    }
     return builder.build(true);
   } catch (error) {
     if (error instanceof Rollback && report) return report.build(false);
@@ -126,6 +139,51 @@ export async function importCsv(
   } finally {
     await records.return(undefined);
   }
+}
+
+interface ReadSettings {
+  names: readonly string[];
+  reader: RowReader;
+  maxCellLength: number;
+  batchSize: number;
+  /** Let other work (other requests' queries, on PGlite's one connection) run between batches. */
+  yieldBetweenBatches: boolean;
+  onProgress: ((rowsRead: number) => void) | undefined;
+}
+
+/** Reads the remaining records in batches, checks them and hands the valid rows to `out`. */
+async function readAndWrite(
+  out: ImportWriter,
+  records: AsyncGenerator<CsvRecord>,
+  importer: EntityImporter<unknown>,
+  builder: ReportBuilder,
+  settings: ReadSettings,
+): Promise<void> {
+  const { names, reader, maxCellLength, batchSize } = settings;
+  const present = new Set(names);
+  let batch: PendingRow[] = [];
+  const keys = new Set<string>();
+  const flush = async () => {
+    await processBatch(out, importer, batch, present, builder);
+    batch = [];
+    keys.clear();
+    settings.onProgress?.(builder.rowsRead);
+    if (settings.yieldBetweenBatches) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  for await (const record of remaining(records)) {
+    builder.rowsRead++;
+    const row = readRow(record, names, maxCellLength, reader, importer);
+    if (row.draft !== null) {
+      const key = importer.key(row.draft);
+      // One INSERT … ON CONFLICT cannot touch a row twice: a repeated key starts a new batch (last one wins).
+      if (keys.has(key)) await flush();
+      keys.add(key);
+    }
+    batch.push(row);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
 }
 
 function remaining(records: AsyncGenerator<CsvRecord>): AsyncIterable<CsvRecord> {
@@ -155,7 +213,7 @@ function readRow(
 
 /** Resolves the batch's references in bulk, runs the remaining checks and writes the valid rows. */
 async function processBatch(
-  tx: Db,
+  out: ImportWriter,
   importer: EntityImporter<unknown>,
   batch: PendingRow[],
   present: ReadonlySet<string>,
@@ -163,7 +221,7 @@ async function processBatch(
 ): Promise<void> {
   if (batch.length === 0) return;
   const lookup = await resolveReferences(
-    tx,
+    out.db,
     batch.flatMap((row) => row.refs),
   );
   for (const row of batch) {
@@ -177,7 +235,7 @@ async function processBatch(
   let valid = batch.filter((row) => row.errors.length === 0 && row.draft !== null);
   if (importer.checkBatch && valid.length > 0) {
     const extra = await importer.checkBatch(
-      tx,
+      out,
       valid.map((row) => row.draft),
       lookup,
     );
@@ -190,13 +248,11 @@ async function processBatch(
   // Rows are written even after an invalid one in all-or-nothing mode: later batches are then
   // checked against the same state (e.g. one outage credit per customer), and the end rolls back.
   if (valid.length > 0) {
-    report.written(
-      await importer.write(
-        tx,
-        valid.map((row) => row.draft),
-        lookup,
-        present,
-      ),
+    await importer.write(
+      out,
+      valid.map((row) => row.draft),
+      lookup,
+      present,
     );
   }
 }

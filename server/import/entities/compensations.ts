@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { compensations } from '@/db/schema';
 import { COMPENSATION_KINDS, type CompensationKind } from '@/lib/vocabularies';
-import { bulkUpsert, countUpserts } from '../bulk-upsert';
 import type { EntityImporter } from '../entity';
-import type { Db } from '@/db/client';
+import { queryRows } from '@/db/client';
+import type { ImportWriter } from '../import-writer';
 import type { Lookup } from '../references';
 import type { CellError } from '../row-reader';
 
@@ -58,7 +58,7 @@ export const compensationsImporter: EntityImporter<CompensationDraft> = {
   },
   key: (d) => d.compRef,
   checkBatch: checkOutageCreditsOnce,
-  async write(db, drafts, lookup, present) {
+  async write(out, drafts, lookup, present) {
     const rows = drafts.map((d) => ({
       compRef: d.compRef,
       customerId: lookup.id('customer', d.accountNumber),
@@ -70,9 +70,7 @@ export const compensationsImporter: EntityImporter<CompensationDraft> = {
       disputeId: lookup.optionalId('dispute', d.disputeRef),
       outageId: lookup.optionalId('outage', d.outageRef),
     }));
-    return countUpserts(
-      await bulkUpsert(db, { table: compensations, target: 'compRef', fromCsv: UPDATABLE }, rows, present),
-    );
+    await out.upsert({ table: compensations, target: 'compRef', fromCsv: UPDATABLE }, rows, present);
   },
 };
 
@@ -81,7 +79,7 @@ export const compensationsImporter: EntityImporter<CompensationDraft> = {
  * so a second credit under another comp_ref is a row error rather than a failed transaction.
  */
 async function checkOutageCreditsOnce(
-  db: Db,
+  out: ImportWriter,
   drafts: readonly CompensationDraft[],
   lookup: Lookup,
 ): Promise<CellError[][]> {
@@ -93,16 +91,15 @@ async function checkOutageCreditsOnce(
   const credits = drafts.map((d, i) => ({ d, i, pair: pairKey(d) })).filter((c) => c.pair !== null);
   if (credits.length === 0) return errors;
 
-  const stored = await db
-    .select({ compRef: compensations.compRef, outageId: compensations.outageId, customerId: compensations.customerId })
-    .from(compensations)
-    .where(
-      and(
-        eq(compensations.kind, 'outage_credit'),
-        sql`${compensations.customerId} = any(${sql.param(credits.map((c) => lookup.id('customer', c.d.accountNumber)))}::int[])`,
-      ),
-    );
-  const holder = new Map(stored.map((s) => [`${s.outageId}:${s.customerId}`, s.compRef]));
+  // The credits as this import has left them so far: a credit of an earlier batch counts too.
+  const credited = out.visible(compensations, 'compRef', ['compRef', 'kind', 'outageId', 'customerId']);
+  const customerIds = credits.map((c) => lookup.id('customer', c.d.accountNumber));
+  const stored = await queryRows<{ comp_ref: string; outage_id: number | null; customer_id: number }>(
+    out.db,
+    sql`select comp_ref, outage_id, customer_id from ${credited} c
+        where kind = 'outage_credit' and customer_id = any(${sql.param(customerIds)}::int[])`,
+  );
+  const holder = new Map(stored.map((s) => [`${s.outage_id}:${s.customer_id}`, s.comp_ref]));
   for (const { d, i, pair } of credits) {
     if (pair === null) continue;
     const other = holder.get(pair);

@@ -1,7 +1,6 @@
 import 'server-only';
 import { customers } from '@/db/schema';
 import { CHURN_CATEGORIES, type ChurnCategory } from '@/lib/vocabularies';
-import { bulkUpsert, countUpserts } from '../bulk-upsert';
 import type { EntityImporter } from '../entity';
 
 interface CustomerDraft {
@@ -84,10 +83,8 @@ export const customersImporter: EntityImporter<CustomerDraft> = {
       },
     ];
   },
-  async write(db, drafts, lookup, present) {
+  async write(out, drafts, lookup, present) {
     const rows = drafts.map(({ soldBy, ...d }) => ({ ...d, soldById: lookup.optionalId('user', soldBy) }));
-    return countUpserts(
-      await bulkUpsert(db, { table: customers, target: 'accountNumber', fromCsv: UPDATABLE }, rows, present),
-    );
+    await out.upsert({ table: customers, target: 'accountNumber', fromCsv: UPDATABLE }, rows, present);
   },
 };

@@ -8,7 +8,6 @@ import {
   type DisputeCause,
   type DisputeStatus,
 } from '@/lib/vocabularies';
-import { bulkUpsert, countUpserts } from '../bulk-upsert';
 import type { EntityImporter } from '../entity';
 
 interface DisputeDraft {
@@ -91,7 +90,7 @@ export const disputesImporter: EntityImporter<DisputeDraft> = {
     return { ...rest, disputeRef, accountNumber, openedAt, cause, disputedAmountCents, status, resolvedAt };
   },
   key: (d) => d.disputeRef,
-  async write(db, drafts, lookup, present) {
+  async write(out, drafts, lookup, present) {
     // An imported change is still a change: bump the optimistic-locking version an open editor holds.
     const onUpdate = [sql`version = ${disputes.version} + 1`, sql`updated_at = now()`];
     const rows = drafts.map(({ accountNumber, assignedTo, ...d }) => ({
@@ -99,8 +98,6 @@ export const disputesImporter: EntityImporter<DisputeDraft> = {
       customerId: lookup.id('customer', accountNumber),
       assignedToId: lookup.optionalId('user', assignedTo),
     }));
-    return countUpserts(
-      await bulkUpsert(db, { table: disputes, target: 'disputeRef', fromCsv: UPDATABLE, onUpdate }, rows, present),
-    );
+    await out.upsert({ table: disputes, target: 'disputeRef', fromCsv: UPDATABLE, onUpdate }, rows, present);
   },
 };

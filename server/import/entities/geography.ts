@@ -1,6 +1,5 @@
 import 'server-only';
 import { postcodes, regions } from '@/db/schema';
-import { bulkUpsert, countUpserts } from '../bulk-upsert';
 import type { EntityImporter } from '../entity';
 
 interface RegionDraft {
@@ -19,10 +18,8 @@ export const regionsImporter: EntityImporter<RegionDraft> = {
     return code === null || name === null ? null : { code, name };
   },
   key: (d) => d.code,
-  async write(db, drafts, _lookup, present) {
-    return countUpserts(
-      await bulkUpsert(db, { table: regions, target: 'code', fromCsv: { name: 'name' } }, drafts, present),
-    );
+  async write(out, drafts, _lookup, present) {
+    await out.upsert({ table: regions, target: 'code', fromCsv: { name: 'name' } }, drafts, present);
   },
 };
 
@@ -42,8 +39,8 @@ export const postcodesImporter: EntityImporter<PostcodeDraft> = {
     return postcode === null || regionCode === null ? null : { postcode, regionCode };
   },
   key: (d) => d.postcode,
-  async write(db, drafts, _lookup, present) {
+  async write(out, drafts, _lookup, present) {
     const spec = { table: postcodes, target: 'postcode', fromCsv: { region_code: 'regionCode' } } as const;
-    return countUpserts(await bulkUpsert(db, spec, drafts, present));
+    await out.upsert(spec, drafts, present);
   },
 };

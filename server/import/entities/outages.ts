@@ -1,8 +1,6 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
 import { outagePostcodes, outageRegions, outages } from '@/db/schema';
 import { OUTAGE_SEVERITIES, type OutageSeverity } from '@/lib/vocabularies';
-import { bulkUpsert, countUpserts } from '../bulk-upsert';
 import type { EntityImporter } from '../entity';
 import type { CellError } from '../row-reader';
 
@@ -71,30 +69,29 @@ export const outagesImporter: EntityImporter<OutageDraft> = {
     }
     return errors;
   },
-  async write(db, drafts, _lookup, present) {
+  async write(out, drafts, _lookup, present) {
     const values = drafts.map(({ regionCodes: _r, postcodes: _p, ...d }) => d);
-    const rows = await bulkUpsert(db, { table: outages, target: 'outageRef', fromCsv: UPDATABLE }, values, present);
-    const idByRef = new Map(rows.map((row) => [row.key, row.id]));
-    const idOf = (ref: string) => {
-      const id = idByRef.get(ref);
-      if (id === undefined || id === null) throw new Error(`Outage ${ref} was not returned by its upsert`);
-      return id;
-    };
-
-    const ids = drafts.map((d) => idOf(d.outageRef));
-
     // The file's lists replace the stored ones; without a postcodes column those are kept.
-    await db.delete(outageRegions).where(sql`${outageRegions.outageId} = any(${sql.param(ids)}::int[])`);
-    await db
-      .insert(outageRegions)
-      .values(drafts.flatMap((d) => d.regionCodes.map((regionCode) => ({ outageId: idOf(d.outageRef), regionCode }))));
-    if (present.has('postcodes')) {
-      await db.delete(outagePostcodes).where(sql`${outagePostcodes.outageId} = any(${sql.param(ids)}::int[])`);
-      const postcodeRows = drafts.flatMap((d) =>
-        d.postcodes.map((postcode) => ({ outageId: idOf(d.outageRef), postcode })),
-      );
-      if (postcodeRows.length > 0) await db.insert(outagePostcodes).values(postcodeRows);
-    }
-    return countUpserts(rows);
+    const children = [
+      {
+        table: outageRegions,
+        parentId: 'outageId',
+        rows: drafts.flatMap((d) =>
+          d.regionCodes.map((regionCode) => ({ parentKey: d.outageRef, values: { regionCode } })),
+        ),
+      },
+      ...(present.has('postcodes')
+        ? [
+            {
+              table: outagePostcodes,
+              parentId: 'outageId',
+              rows: drafts.flatMap((d) =>
+                d.postcodes.map((postcode) => ({ parentKey: d.outageRef, values: { postcode } })),
+              ),
+            },
+          ]
+        : []),
+    ];
+    await out.upsert({ table: outages, target: 'outageRef', fromCsv: UPDATABLE }, values, present, children);
   },
 };

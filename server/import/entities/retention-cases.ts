@@ -8,7 +8,6 @@ import {
   type OfferType,
   type RetentionOutcome,
 } from '@/lib/vocabularies';
-import { bulkUpsert, countUpserts } from '../bulk-upsert';
 import type { EntityImporter } from '../entity';
 
 interface RetentionCaseDraft {
@@ -89,14 +88,12 @@ export const retentionCasesImporter: EntityImporter<RetentionCaseDraft> = {
     };
   },
   key: (d) => d.caseRef,
-  async write(db, drafts, lookup, present) {
+  async write(out, drafts, lookup, present) {
     const rows = drafts.map(({ accountNumber, rep, ...d }) => ({
       ...d,
       customerId: lookup.id('customer', accountNumber),
       repId: lookup.id('user', rep),
     }));
-    return countUpserts(
-      await bulkUpsert(db, { table: retentionCases, target: 'caseRef', fromCsv: UPDATABLE }, rows, present),
-    );
+    await out.upsert({ table: retentionCases, target: 'caseRef', fromCsv: UPDATABLE }, rows, present);
   },
 };

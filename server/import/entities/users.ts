@@ -1,7 +1,6 @@
 import 'server-only';
 import { users } from '@/db/schema';
 import { ROLES, TEAMS } from '@/lib/vocabularies';
-import { bulkUpsert, countUpserts } from '../bulk-upsert';
 import type { EntityImporter } from '../entity';
 
 interface UserDraft {
@@ -31,12 +30,12 @@ export const usersImporter: EntityImporter<UserDraft> = {
     return { email, name, role, regionCode, team };
   },
   key: (d) => d.email,
-  async write(db, drafts, _lookup, present) {
+  async write(out, drafts, _lookup, present) {
     const spec = {
       table: users,
       target: 'email',
       fromCsv: { name: 'name', role: 'role', region_code: 'regionCode', team: 'team' },
     } as const;
-    return countUpserts(await bulkUpsert(db, spec, drafts, present));
+    await out.upsert(spec, drafts, present);
   },
 };
