@@ -247,6 +247,8 @@ const csv = (text: string): RequestInit => ({
 });
 
 export const ROUTES: Record<string, RouteRow> = {
+  // Public on purpose: it tells only whether the database answers.
+  'GET /api/health': { expect: 'ok ok ok ok ok ok', call: () => ({ url: '/api/health' }) },
   'GET /api/trpc/[trpc]': { expect: '401 ok ok ok ok ok', auth: 'session', call: () => ({ url: '/api/trpc/me.get' }) },
   'POST /api/trpc/[trpc]': {
     expect: '401 ok ok ok ok ok',
