@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './server/env';
+import { databaseOutagePage } from './server/http/outage-page';
 import { newNonce, securityHeaders } from './server/http/security-headers';
 
 const https = env.NEXTAUTH_URL?.startsWith('https:') ?? false;
@@ -13,6 +14,11 @@ const development = env.NODE_ENV === 'development';
 export function proxy(request: NextRequest): NextResponse {
   const nonce = newNonce();
   const headers = securityHeaders({ nonce, development, https });
+  const outage = databaseOutagePage(request, nonce);
+  if (outage) {
+    for (const [name, value] of Object.entries(headers)) outage.headers.set(name, value);
+    return outage;
+  }
   const forwarded = new Headers(request.headers);
   forwarded.set('content-security-policy', headers['Content-Security-Policy']);
   // For a server component that renders its own <Script>: (await headers()).get('x-nonce').

@@ -32,7 +32,8 @@ export function isConnectionError(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (DRIVER_CODES.has(code) || SQLSTATES.has(code) || code.startsWith('08'))) return true;
+    if (typeof code === 'string' && (DRIVER_CODES.has(code) || SQLSTATES.has(code) || code.startsWith('08')))
+      return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

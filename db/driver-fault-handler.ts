@@ -12,7 +12,9 @@ const DRIVER_FAULT = "Cannot read properties of null (reading 'write')";
 const globalForHandler = globalThis as typeof globalThis & { holdfastDriverFaultHandler?: boolean };
 
 export function isDriverWriteFault(error: unknown): boolean {
-  return error instanceof TypeError && error.message === DRIVER_FAULT && (error.stack ?? '').includes('processImmediate');
+  return (
+    error instanceof TypeError && error.message === DRIVER_FAULT && (error.stack ?? '').includes('processImmediate')
+  );
 }
 
 /** Turns the driver's stray TypeError into one logged line; any other uncaught error keeps its usual fate. */
@@ -21,7 +23,9 @@ export function installDriverFaultHandler(): void {
   globalForHandler.holdfastDriverFaultHandler = true;
   process.on('uncaughtException', (error) => {
     if (isDriverWriteFault(error)) {
-      console.warn('Database connection lost while writing to it (postgres.js write after close); the pool reconnects.');
+      console.warn(
+        'Database connection lost while writing to it (postgres.js write after close); the pool reconnects.',
+      );
       return;
     }
     // Adding a listener disables Node's default; restore it unless someone else (Next) handles errors.

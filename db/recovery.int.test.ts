@@ -58,7 +58,9 @@ async function timeToRecover(db: DbHandle['db']): Promise<number> {
   while (performance.now() - started < 60_000) {
     const attempts = [
       ...Array.from({ length: 20 }, () => db.select().from(regions)),
-      db.transaction((tx) => tx.execute(sql`insert into fault_writes (n, payload) values (-1, 'probe') on conflict do nothing`)),
+      db.transaction((tx) =>
+        tx.execute(sql`insert into fault_writes (n, payload) values (-1, 'probe') on conflict do nothing`),
+      ),
     ];
     const results = await Promise.allSettled(attempts);
     if (results.every((r) => r.status === 'fulfilled')) return performance.now() - started;
@@ -77,49 +79,65 @@ async function timeToFail(db: DbHandle['db']): Promise<{ ms: number; unavailable
   }
 }
 
-describe.skipIf(postgresMissing)(`PostgreSQL restarts under load${postgresMissing ? ` (skipped: ${postgresMissing})` : ''}`, () => {
-  let server: OwnPostgres;
-  let handle: DbHandle;
+describe.skipIf(postgresMissing)(
+  `PostgreSQL restarts under load${postgresMissing ? ` (skipped: ${postgresMissing})` : ''}`,
+  () => {
+    let server: OwnPostgres;
+    let handle: DbHandle;
 
-  beforeAll(async () => {
-    server = await startOwnPostgres();
-    handle = await openDatabase({ databaseUrl: server.url, dataDir: 'memory://' });
-    await migrateDatabase(handle);
-    await handle.db.execute(sql`create table fault_writes (n integer primary key, payload text not null)`);
-  });
+    beforeAll(async () => {
+      server = await startOwnPostgres();
+      handle = await openDatabase({ databaseUrl: server.url, dataDir: 'memory://' });
+      await migrateDatabase(handle);
+      await handle.db.execute(sql`create table fault_writes (n integer primary key, payload text not null)`);
+    });
 
-  afterAll(async () => {
-    await handle?.close().catch(() => {});
-    await server?.destroy();
-  });
+    afterAll(async () => {
+      await handle?.close().catch(() => {});
+      await server?.destroy();
+    });
 
-  it(`recovers within ${RECOVERY_BOUND_MS / 1000} s of every restart, ${RESTARTS} in a row, losing no acknowledged write`, { timeout: 600_000 }, async () => {
-    const load = startLoad(handle.db, 16);
-    const measured: Array<{ mode: string; failMs: number; recoverMs: number }> = [];
-    try {
-      for (let i = 0; i < RESTARTS; i++) {
-        await sleep(400);
-        const mode = i % 2 === 0 ? 'fast' : 'immediate';
-        await server.stop(mode);
-        await sleep(300);
-        const down = await timeToFail(handle.db);
-        expect(down.unavailable, 'a query while the server is down fails as "unavailable"').toBe(true);
-        await sleep(700);
-        await server.start();
-        const recoverMs = await timeToRecover(handle.db);
-        measured.push({ mode, failMs: Math.round(down.ms), recoverMs: Math.round(recoverMs) });
-        expect(down.ms).toBeLessThan(FAIL_FAST_BOUND_MS);
-        expect(recoverMs, `restart ${i + 1} (${mode})`).toBeLessThan(RECOVERY_BOUND_MS);
-      }
-    } finally {
-      await load.stop();
-      console.log(`restarts: ${JSON.stringify(measured)}`);
-    }
-    expect(load.unexpected).toEqual([]);
-    const stored = await queryRows<{ n: number; payload: string }>(handle.db, sql`select n, payload from fault_writes where n > 0`);
-    const byN = new Map(stored.map((r) => [r.n, r.payload]));
-    expect(load.acknowledged.length).toBeGreaterThan(0);
-    expect(load.acknowledged.filter((n) => byN.get(n) !== 'done'), 'acknowledged writes that are missing or half-written').toEqual([]);
-    expect(stored.filter((r) => r.payload !== 'done'), 'rows of a transaction that did not commit whole').toEqual([]);
-  });
-});
+    it(
+      `recovers within ${RECOVERY_BOUND_MS / 1000} s of every restart, ${RESTARTS} in a row, losing no acknowledged write`,
+      { timeout: 600_000 },
+      async () => {
+        const load = startLoad(handle.db, 16);
+        const measured: Array<{ mode: string; failMs: number; recoverMs: number }> = [];
+        try {
+          for (let i = 0; i < RESTARTS; i++) {
+            await sleep(400);
+            const mode = i % 2 === 0 ? 'fast' : 'immediate';
+            await server.stop(mode);
+            await sleep(300);
+            const down = await timeToFail(handle.db);
+            expect(down.unavailable, 'a query while the server is down fails as "unavailable"').toBe(true);
+            await sleep(700);
+            await server.start();
+            const recoverMs = await timeToRecover(handle.db);
+            measured.push({ mode, failMs: Math.round(down.ms), recoverMs: Math.round(recoverMs) });
+            expect(down.ms).toBeLessThan(FAIL_FAST_BOUND_MS);
+            expect(recoverMs, `restart ${i + 1} (${mode})`).toBeLessThan(RECOVERY_BOUND_MS);
+          }
+        } finally {
+          await load.stop();
+          console.log(`restarts: ${JSON.stringify(measured)}`);
+        }
+        expect(load.unexpected).toEqual([]);
+        const stored = await queryRows<{ n: number; payload: string }>(
+          handle.db,
+          sql`select n, payload from fault_writes where n > 0`,
+        );
+        const byN = new Map(stored.map((r) => [r.n, r.payload]));
+        expect(load.acknowledged.length).toBeGreaterThan(0);
+        expect(
+          load.acknowledged.filter((n) => byN.get(n) !== 'done'),
+          'acknowledged writes that are missing or half-written',
+        ).toEqual([]);
+        expect(
+          stored.filter((r) => r.payload !== 'done'),
+          'rows of a transaction that did not commit whole',
+        ).toEqual([]);
+      },
+    );
+  },
+);

@@ -1,5 +1,6 @@
 import type { ParameterOrJSON, Sql, TransactionSql, UnsafeQueryOptions } from 'postgres';
 import { DatabaseUnavailableError, isConnectionError } from './connection-errors';
+import { setDatabaseReachable } from './reachability';
 
 /** How often an unreachable database is probed; it bounds how late recovery is noticed. */
 const PROBE_INTERVAL_MS = 500;
@@ -43,6 +44,7 @@ export function createResilientClient(pool: Sql, probe: Sql): ResilientClient {
       } finally {
         probing = null;
       }
+      setDatabaseReachable(!down);
       if (down) scheduleProbe();
       return !down;
     })();
@@ -80,7 +82,10 @@ export function createResilientClient(pool: Sql, probe: Sql): ResilientClient {
     // Drizzle either awaits the query (rows as objects) or calls `.values()` (rows as arrays).
     return {
       values: () => guarded(async () => await pool.unsafe(query, parameters, options).values(), repeatable),
-      then<A, B>(onFulfilled?: (value: unknown) => A | PromiseLike<A>, onRejected?: (reason: unknown) => B | PromiseLike<B>) {
+      then<A, B>(
+        onFulfilled?: (value: unknown) => A | PromiseLike<A>,
+        onRejected?: (reason: unknown) => B | PromiseLike<B>,
+      ) {
         return rows().then(onFulfilled, onRejected);
       },
     };
@@ -112,7 +117,10 @@ function afterCloseEvents(): Promise<void> {
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('The database did not answer in time.'), { code: 'CONNECT_TIMEOUT' })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('The database did not answer in time.'), { code: 'CONNECT_TIMEOUT' })),
+      ms,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

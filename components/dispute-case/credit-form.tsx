@@ -6,7 +6,7 @@ import { formatCents } from '@/lib/format';
 import { issueCreditInput, parseMoneyToCents } from '@/lib/schemas/dispute-case';
 import { useTRPC } from '@/lib/trpc/react';
 import type { DisputeStatus } from '@/lib/vocabularies';
-import { MutationError } from './mutation-error';
+import { MutationError } from '@/components/ui/mutation-error';
 import type { CaseTarget, DisputeCaseData } from './types';
 import { useCaseRefresh } from './use-case-refresh';
 import { problemWith } from './validate';

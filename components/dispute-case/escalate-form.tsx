@@ -5,7 +5,7 @@ import { escalateToRetentionInput } from '@/lib/schemas/dispute-case';
 import { useTRPC } from '@/lib/trpc/react';
 import { CHURN_CATEGORIES, type ChurnCategory } from '@/lib/vocabularies';
 import { words } from './format';
-import { MutationError } from './mutation-error';
+import { MutationError } from '@/components/ui/mutation-error';
 import type { CaseTarget } from './types';
 import { useCaseRefresh } from './use-case-refresh';
 import { problemWith } from './validate';

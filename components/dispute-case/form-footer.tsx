@@ -1,5 +1,5 @@
 'use client';
-import { MutationError } from './mutation-error';
+import { MutationError } from '@/components/ui/mutation-error';
 
 interface MutationLike {
   error: { message: string; data?: { code?: string } | null } | null;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { isClosedStatus } from '@/lib/dispute-status';
 import { useTRPC } from '@/lib/trpc/react';
 import type { DisputeStatus } from '@/lib/vocabularies';
-import { MutationError } from './mutation-error';
+import { MutationError } from '@/components/ui/mutation-error';
 import type { CaseTarget, DisputeCaseData } from './types';
 import { useCaseRefresh } from './use-case-refresh';
 import styles from './dispute-case.module.css';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { formatCount } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import { money } from './format';
-import { MutationError } from './mutation-error';
+import { MutationError } from '@/components/ui/mutation-error';
 import { useOutageRefresh } from './use-outage-refresh';
 import styles from './outage-response.module.css';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { STEP_LABELS, type OutageStep } from '@/lib/outage-targets';
 import { useTRPC } from '@/lib/trpc/react';
 import { formatLocal, formatMinutes } from './format';
-import { MutationError } from './mutation-error';
+import { MutationError } from '@/components/ui/mutation-error';
 import type { TimelineRow } from './timeline-chart';
 import { useOutageRefresh } from './use-outage-refresh';
 import styles from './outage-response.module.css';

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { createOutageInput, parsePostcodes } from '@/lib/schemas/outage-response';
 import { useTRPC } from '@/lib/trpc/react';
 import { OUTAGE_SEVERITIES, type OutageSeverity } from '@/lib/vocabularies';
-import { MutationError } from './mutation-error';
+import { MutationError } from '@/components/ui/mutation-error';
 import styles from './outage-response.module.css';
 
 /** Declare an outage: what, how bad, since when, where; then its page records the response. */

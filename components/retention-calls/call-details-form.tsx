@@ -10,7 +10,7 @@ import { describedBy, Field } from './field';
 import { label, localInputValue } from './labels';
 import { OfferFields, OfferMapping, type OfferValues } from './offer-fields';
 import styles from './retention-calls.module.css';
-import { serverFieldErrors } from './server-errors';
+import { serverFieldErrors, serverFormError } from './server-errors';
 
 type Outputs = RouterOutputs['retentionCalls'];
 export type LoggedCall = Outputs['open'] & { accountNumber: string };
@@ -62,7 +62,7 @@ export function CallDetailsForm({ customer, reps, currency, onLogged }: Props) {
       },
       onError: (error) => {
         setErrors(serverFieldErrors(error));
-        setFormError(error.message.startsWith('[') ? 'Check the highlighted fields.' : error.message);
+        setFormError(serverFormError(error));
       },
     }),
   );

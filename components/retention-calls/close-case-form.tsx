@@ -7,7 +7,7 @@ import { describedBy, Field } from './field';
 import { KIND_LABELS, localInputValue, money } from './labels';
 import { OfferFields, OfferMapping, type OfferValues } from './offer-fields';
 import styles from './retention-calls.module.css';
-import { serverFieldErrors } from './server-errors';
+import { serverFieldErrors, serverFormError } from './server-errors';
 
 export interface PendingCase {
   id: number;
@@ -60,7 +60,7 @@ export function CloseCaseForm({ pending, currency, onClosed, onCancel }: Props) 
       },
       onError: (error) => {
         setErrors(serverFieldErrors(error));
-        setFormError(error.message.startsWith('[') ? 'Check the highlighted fields.' : error.message);
+        setFormError(serverFormError(error));
       },
     }),
   );

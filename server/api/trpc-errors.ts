@@ -1,6 +1,10 @@
 import 'server-only';
 import { TRPCError } from '@trpc/server';
-import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../http/database-unavailable';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from '../http/database-unavailable';
 import { BAD_INPUT_MESSAGE, classifyFailure, reportUnexpected, unexpectedMessage } from '../http/failures';
 
 /** The digest pages' error boundaries see for a database outage (Next keeps a thrown error's digest). */
@@ -22,7 +26,10 @@ export function toSafeError(error: TRPCError): TRPCError {
   const cause = error.cause ?? error;
   switch (classifyFailure(cause)) {
     case 'unavailable':
-      return withDigest(new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause }), DATABASE_UNAVAILABLE_DIGEST);
+      return withDigest(
+        new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: DATABASE_UNAVAILABLE_MESSAGE, cause }),
+        DATABASE_UNAVAILABLE_DIGEST,
+      );
     case 'bad_input':
       return withDigest(new TRPCError({ code: 'BAD_REQUEST', message: BAD_INPUT_MESSAGE, cause }), 'bad-input');
     case 'unexpected': {
@@ -41,7 +48,9 @@ export function containsNul(value: unknown, depth = 0): boolean {
 
 /** tRPC's responseMeta: a response carrying a database outage is a 503 with Retry-After, even when context creation failed. */
 export function databaseOutageMeta({ errors }: { errors: TRPCError[] }): { status?: number; headers?: Headers } {
-  const outage = errors.some((e) => (e as SafeError).digest === DATABASE_UNAVAILABLE_DIGEST || isDatabaseUnavailable(e.cause ?? e));
+  const outage = errors.some(
+    (e) => (e as SafeError).digest === DATABASE_UNAVAILABLE_DIGEST || isDatabaseUnavailable(e.cause ?? e),
+  );
   if (!outage) return {};
   return { status: 503, headers: new Headers({ 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) }) };
 }

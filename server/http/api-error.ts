@@ -2,7 +2,8 @@ import 'server-only';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from './database-unavailable';
 import { BAD_INPUT_MESSAGE, classifyFailure, reportUnexpected, unexpectedMessage } from './failures';
 
-export type ApiErrorCode = 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'not_set_up';
+export type ApiErrorCode =
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'not_set_up';
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -48,7 +49,10 @@ export function apiErrorResponse(error: unknown): Response {
       return Response.json({ error: { code: 'bad_request', message: BAD_INPUT_MESSAGE } }, { status: 400 });
     case 'unexpected': {
       const id = reportUnexpected(error);
-      return Response.json({ error: { code: 'internal', message: unexpectedMessage(id), errorId: id } }, { status: 500 });
+      return Response.json(
+        { error: { code: 'internal', message: unexpectedMessage(id), errorId: id } },
+        { status: 500 },
+      );
     }
   }
 }

@@ -9,7 +9,8 @@ import { isDatabaseUnavailable } from './database-unavailable';
  */
 const BAD_INPUT_SQLSTATES = new Set(['22021', '22P05', '22003', '22P02', '22007', '22008']);
 
-export const BAD_INPUT_MESSAGE = 'A value in the request is not valid: a number out of range or text with a NUL character.';
+export const BAD_INPUT_MESSAGE =
+  'A value in the request is not valid: a number out of range or text with a NUL character.';
 
 export type Failure = 'unavailable' | 'bad_input' | 'unexpected';
 
