@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, TEAMS } from '../vocabularies';
+import { rowIdSchema } from './ids';
 
 export const PASSWORD_MIN_LENGTH = 12;
 /** argon2 hashes whatever it gets; a cap keeps a megabyte "password" from costing the server. */
@@ -22,7 +23,7 @@ export const newPasswordSchema = z
 
 const regionCodeSchema = z.string().trim().min(1).max(16).nullable();
 
-export const userIdSchema = z.object({ userId: z.number().int().positive() });
+export const userIdSchema = z.object({ userId: rowIdSchema });
 
 export const createUserSchema = z.object({
   email: emailSchema,
@@ -34,7 +35,7 @@ export const createUserSchema = z.object({
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z.object({
-  userId: z.number().int().positive(),
+  userId: rowIdSchema,
   role: z.enum(ROLES),
   regionCode: regionCodeSchema,
   team: z.enum(TEAMS).nullable(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { ImportRunStatus } from '../vocabularies';
 import { importEntitySchema, type ImportEntity, type ImportReport } from './import';
+import { rowIdSchema } from './ids';
 
 export type { ImportRunStatus };
 
-export const importRunInput = z.object({ id: z.number().int().positive() });
+export const importRunInput = z.object({ id: rowIdSchema });
 
 /** `?entity=&skipInvalid=&fileName=` of POST /api/v1/admin/imports (the body is the CSV itself). */
 export const adminImportQuerySchema = z.object({

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { CHURN_CATEGORIES, DISPUTE_STATUSES, NOTIFICATION_CHANNELS } from '../vocabularies';
+import { rowIdSchema } from './ids';
 
 export const disputeRefSchema = z.string().trim().min(1, 'A dispute reference is required.').max(64);
 
 /** Every change names the version it was based on; the server refuses it if the case moved on. */
 export const disputeTargetSchema = z.object({
   ref: disputeRefSchema,
-  version: z.number().int().positive(),
+  version: rowIdSchema,
 });
 export type DisputeTarget = z.infer<typeof disputeTargetSchema>;
 
@@ -98,7 +99,7 @@ export type BulkTransitionInput = z.infer<typeof bulkTransitionInput>;
 
 export const decideCreditRequestInput = z
   .object({
-    id: z.number().int().positive(),
+    id: rowIdSchema,
     approve: z.boolean(),
     note: note(500)
       .optional()

@@ -1,6 +1,7 @@
 import { parseAsStringLiteral } from 'nuqs/server';
 import { z } from 'zod';
 import { isCalendarDate } from '../periods';
+import { rowIdSchema } from './ids';
 
 /** The datasets of `/exports` and `GET /api/v1/export/<dataset>.<format>`; each is an importable entity. */
 export const EXPORT_DATASETS = ['customers', 'retention_cases', 'disputes', 'outages', 'compensations'] as const;
@@ -122,4 +123,4 @@ export const apiTokenCreateSchema = z.object({
   name: z.string().trim().min(1, { error: 'Give the token a name, e.g. "Power BI refresh".' }).max(80),
 });
 
-export const apiTokenRevokeSchema = z.object({ id: z.number().int().positive() });
+export const apiTokenRevokeSchema = z.object({ id: rowIdSchema });

@@ -6,6 +6,7 @@ import {
   type CompensationKind,
   type OfferType,
 } from '../vocabularies';
+import { PG_INTEGER_MAX, rowIdSchema } from './ids';
 
 export const MY_CASES_PAGE_SIZE = 50;
 export const MAX_OFFER_MONTHS = 36;
@@ -140,9 +141,13 @@ export const lookupCustomersInput = z.object({
 
 export const openRetentionCaseInput = z
   .object({
-    customerId: z.number({ error: 'Choose the customer first.' }).int().positive('Choose the customer first.'),
+    customerId: z
+      .number({ error: 'Choose the customer first.' })
+      .int()
+      .positive('Choose the customer first.')
+      .max(PG_INTEGER_MAX, 'Choose the customer first.'),
     /** The rep who took the call; managers and admins choose one, a rep is always themselves. */
-    repId: z.number().int().positive().nullable().default(null),
+    repId: rowIdSchema.nullable().default(null),
     reason: z.enum(CHURN_CATEGORIES, { error: 'Choose the reason the customer gave.' }),
     outcome: z.enum(CALL_OUTCOMES, { error: 'Choose the outcome of the call.' }),
     closedAt: z.date({ error: 'Enter a valid closed time.' }).nullable().default(null),
@@ -156,7 +161,7 @@ export type OpenRetentionCase = z.output<typeof openRetentionCaseInput>;
 
 export const closeRetentionCaseInput = z
   .object({
-    caseId: z.number().int().positive(),
+    caseId: rowIdSchema,
     outcome: z.enum(CLOSED_OUTCOMES, { error: 'Choose saved or churned.' }),
     closedAt: z.date({ error: 'Enter when the call was closed.' }),
     ...offerShape,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rowIdSchema } from './ids';
 
 /** The list pages a user can save views of. */
 export const SAVED_VIEW_PAGES = ['queue'] as const;
@@ -22,6 +23,6 @@ export const savedViewSaveSchema = z.object({
   query: z.string().trim().max(2_000),
 });
 
-export const savedViewRemoveSchema = z.object({ id: z.number().int().positive() });
+export const savedViewRemoveSchema = z.object({ id: rowIdSchema });
 
 export type SavedViewSave = z.output<typeof savedViewSaveSchema>;
