@@ -106,6 +106,11 @@ async function openPostgres(databaseUrl: string): Promise<DbHandle> {
   };
 }
 
+/** PGlite: one connection, so an open transaction makes every other query of the process wait. */
+export function isSingleConnection(db: Db): boolean {
+  return (db as { $client?: unknown }).$client instanceof PGlite;
+}
+
 /** Rows of a raw SQL query, whichever driver ran it (postgres.js returns an array, PGlite `{ rows }`). */
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result: unknown = await db.execute(query);

@@ -1,6 +1,7 @@
 import 'server-only';
+import crypto from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
+import { isSingleConnection, queryRows, type Db } from '@/db/client';
 
 export interface CursorOptions {
   batchSize: number;
@@ -19,6 +20,7 @@ export interface CursorOptions {
  * database error) rolls the transaction back, which closes the cursor.
  */
 export async function forEachBatch(db: Db, query: SQL, options: CursorOptions): Promise<void> {
+  if (isSingleConnection(db)) return forEachHeldBatch(db, query, options);
   const fetchNext = sql.raw(`fetch forward ${Math.max(1, Math.floor(options.batchSize))} from holdfast_export`);
   await db.transaction(
     async (tx) => {
@@ -34,4 +36,36 @@ export async function forEachBatch(db: Db, query: SQL, options: CursorOptions): 
     },
     { accessMode: 'read only' },
   );
+}
+
+/**
+ * On PGlite a transaction open for the whole export would make every other query of the process
+ * wait for the download to end. A `WITH HOLD` cursor is computed when its short transaction
+ * commits (to_char runs then, in the export's time zone) and kept aside by the database; each
+ * fetch is then a statement of its own, and other requests run between them.
+ */
+async function forEachHeldBatch(db: Db, query: SQL, options: CursorOptions): Promise<void> {
+  const cursor = sql.identifier(`holdfast_export_${crypto.randomBytes(6).toString('hex')}`);
+  const fetchNext = sql`fetch forward ${sql.raw(String(Math.max(1, Math.floor(options.batchSize))))} from ${cursor}`;
+  await db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select set_config('TimeZone', ${options.timezone}, true)`);
+      await tx.execute(sql`declare ${cursor} no scroll cursor with hold for ${query}`);
+    },
+    { accessMode: 'read only' },
+  );
+  try {
+    for (;;) {
+      options.signal.throwIfAborted();
+      // A transaction of its own, as short as the fetch: the same shape of statements as on a server.
+      const rows = await db.transaction((tx) => queryRows<Record<string, unknown>>(tx, fetchNext), {
+        accessMode: 'read only',
+      });
+      if (rows.length > 0) await options.onBatch(rows);
+      if (rows.length < options.batchSize) break;
+    }
+  } finally {
+    // A held cursor outlives its transaction: it is closed here, whatever ended the export.
+    await db.execute(sql`close ${cursor}`).catch(() => undefined);
+  }
 }

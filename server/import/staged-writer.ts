@@ -2,8 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { PGlite } from '@electric-sql/pglite';
-import { queryRows, type Db } from '@/db/client';
+import { isSingleConnection, queryRows, type Db } from '@/db/client';
 import { identOf, unnestRows, updateAssignments, type UpsertSpec } from './bulk-upsert';
 import { selectColumns, type ChildRows, type ImportWriter, type WriteCounts } from './import-writer';
 
@@ -192,5 +191,5 @@ export class StagedWriter implements ImportWriter {
 
 /** Staged on PGlite, whose one connection a file-long transaction would hold; a transaction on a server. */
 export function defaultWriteMode(db: Db): 'transaction' | 'staged' {
-  return (db as { $client?: unknown }).$client instanceof PGlite ? 'staged' : 'transaction';
+  return isSingleConnection(db) ? 'staged' : 'transaction';
 }
