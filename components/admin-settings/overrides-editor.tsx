@@ -34,13 +34,13 @@ export function OverridesEditor({
   return (
     <div data-testid="setting-creditLimitOverrides">
       <div className={styles.sectionHead}>
-        <h3 style={{ margin: '12px 0 0', fontSize: 14 }}>Overrides per team and per rep</h3>
+        <h3 className={styles.subhead}>Overrides per team and per rep</h3>
         <span className={styles.meta}>
           <span>Default: none</span>
           {meta}
         </span>
       </div>
-      <p className="muted" style={{ margin: '4px 0' }}>
+      <p className={`muted ${styles.note}`}>
         A rep&apos;s own limits win over their team&apos;s, which win over the defaults above.
       </p>
       {rows.length === 0 ? (

@@ -29,7 +29,7 @@ export function ResetControl({
         type="button"
         className="btn btn-small btn-ghost"
         disabled={busy}
-        aria-label={`Reset ${label} to the default`}
+        aria-label={`Reset to default: ${label}`}
         onClick={onReset}
       >
         Reset to default

@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormFooter } from '@/components/dispute-case/form-footer';
+import { MutationError } from '@/components/ui/mutation-error';
 import { MILESTONE_LABELS } from '@/lib/outage-targets';
 import type { EditableSettingKey } from '@/lib/schemas/settings';
 import { useTRPC } from '@/lib/trpc/react';
@@ -162,7 +163,7 @@ function SettingsForm({
             {saved}
           </p>
         ) : null}
-        {reset.error ? <p className="error">{reset.error.message}</p> : null}
+        <MutationError error={reset.error} />
         <FormFooter
           problem={Object.keys(errors).length > 0 ? 'Some values need a look: see the messages beside them.' : null}
           mutation={update}

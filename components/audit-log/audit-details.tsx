@@ -1,3 +1,5 @@
+import styles from './audit-log.module.css';
+
 /** A JSON value in one short line: strings as they are, the rest as compact JSON. */
 function brief(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -16,7 +18,7 @@ function Change({ from, to }: { from: unknown; to: unknown }) {
       (key) => JSON.stringify(from[key]) !== JSON.stringify(to[key]),
     );
     return (
-      <ul style={{ margin: 0, paddingLeft: 16 }}>
+      <ul className={styles.changes}>
         {keys.map((key) => (
           <li key={key}>
             {key}: {brief(from[key])} → {brief(to[key])}
@@ -42,11 +44,11 @@ export function AuditDetails({ details }: { details: Record<string, unknown> | n
     <div>
       {hasChange ? <Change from={from} to={to} /> : null}
       {entries.length > 0 ? (
-        <dl style={{ margin: 0 }}>
+        <dl className={styles.pairs}>
           {entries.map(([key, value]) => (
             <div key={key}>
-              <dt style={{ display: 'inline', color: 'var(--muted)' }}>{key}: </dt>
-              <dd style={{ display: 'inline', margin: 0, overflowWrap: 'anywhere' }}>{brief(value)}</dd>
+              <dt>{key}: </dt>
+              <dd>{brief(value)}</dd>
             </div>
           ))}
         </dl>

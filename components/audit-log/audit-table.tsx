@@ -35,7 +35,7 @@ export function AuditTable({ rows, timezone }: { rows: readonly AuditRow[]; time
                   </>
                 )}
               </td>
-              <td className={styles.code}>{row.action}</td>
+              <td className={`${styles.code} ${styles.action}`}>{row.action}</td>
               <td className={styles.code}>
                 {row.entity}
                 {row.entityId ? <div>{row.entityId}</div> : null}
