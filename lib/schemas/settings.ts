@@ -111,7 +111,7 @@ export const settingFieldSchemas = {
     .refine(isTimeZone, { error: 'An IANA time zone, such as Europe/Madrid.' }),
   sessionIdleMinutes: wholeNumber(5, 1_440, 'minutes'),
   sessionAbsoluteHours: wholeNumber(1, 720, 'hours'),
-  maxRequestBodyBytes: wholeNumber(16_384, 67_108_864, 'bytes'),
+  maxRequestBodyBytes: wholeNumber(65_536, 67_108_864, 'bytes'),
   maxUploadBytes: wholeNumber(1_048_576, 1_073_741_824, 'bytes'),
   maxImportCellLength: wholeNumber(100, 1_000_000, 'characters'),
 } satisfies Record<EditableSettingKey, z.ZodType>;
