@@ -8,6 +8,10 @@ const dataDir = '.data/e2e/pglite';
 const postgresUrl = process.env.E2E_DATABASE_URL;
 const postgresPort = port + 1;
 const postgresBaseURL = `http://localhost:${postgresPort}`;
+// e2e/setup.spec.ts needs an install that is not set up: a third server, not in demo mode, on a
+// fresh embedded database; it writes its setup link to .data/e2e-setup/setup-link.
+const setupPort = port + 3;
+const setupBaseURL = `http://localhost:${setupPort}`;
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -40,7 +44,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' } },
+    { name: 'chromium', testIgnore: /setup\.spec\.ts/, use: { browserName: 'chromium' } },
+    {
+      name: 'chromium-setup',
+      testMatch: /setup\.spec\.ts/,
+      use: { browserName: 'chromium' as const, baseURL: setupBaseURL },
+    },
     ...(postgresUrl
       ? [
           {
@@ -52,6 +61,21 @@ export default defineConfig({
       : []),
   ],
   webServer: [
+    {
+      command: `rm -rf .data/e2e-setup && node node_modules/next/dist/bin/next start -p ${setupPort}`,
+      url: `${setupBaseURL}/login`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        HOLDFAST_DATA_DIR: '.data/e2e-setup/pglite',
+        HOLDFAST_DEMO: '0',
+        NEXTAUTH_URL: setupBaseURL,
+        PORT: String(setupPort),
+        DATABASE_URL: '',
+      },
+    },
     {
       // The production build on a fresh embedded database with the demo data.
       command: `rm -rf .data/e2e && node node_modules/next/dist/bin/next start -p ${port}`,
