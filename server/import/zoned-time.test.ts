@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, localDate, zonedMidnight } from './zoned-time';
+import { isValidTimeZone, localDate, zonedIso, zonedMidnight } from './zoned-time';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -31,5 +31,13 @@ describe('localDate and isValidTimeZone', () => {
   it('tells known zones from unknown ones', () => {
     expect(isValidTimeZone('Europe/Madrid')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('zonedIso', () => {
+  it('writes the wall time with the offset in force, and milliseconds only when any', () => {
+    expect(zonedIso(new Date('2024-05-03T14:00:00.250Z'), 'Europe/Madrid')).toBe('2024-05-03T16:00:00.250+02:00');
+    expect(zonedIso(new Date('2024-01-15T23:30:00Z'), 'Europe/Madrid')).toBe('2024-01-16T00:30:00+01:00');
+    expect(zonedIso(new Date('2024-07-01T12:00:00Z'), 'America/St_Johns')).toBe('2024-07-01T09:30:00-02:30');
   });
 });

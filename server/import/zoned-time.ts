@@ -89,3 +89,16 @@ export function zonedMidnight(year: number, month: number, day: number, timeZone
   midnights.set(cacheKey, midnight);
   return new Date(midnight);
 }
+
+/** An instant as ISO 8601 with the zone's offset, e.g. `2024-05-03T16:00:00.250+02:00` (milliseconds when any). */
+export function zonedIso(at: Date, timeZone: string): string {
+  const instantMs = at.getTime();
+  const w = wallFields(instantMs, timeZone);
+  const offsetMinutes = Math.round(offsetMs(instantMs, timeZone) / 60_000);
+  const abs = Math.abs(offsetMinutes);
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const offset = `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  const ms = at.getUTCMilliseconds();
+  const fraction = ms === 0 ? '' : `.${pad(ms, 3)}`;
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${fraction}${offset}`;
+}

@@ -6,7 +6,7 @@ import type { AuditFilters } from '@/lib/schemas/audit-log';
 import type { SessionUser } from '../../auth/session-user';
 import { recordAudit } from '../audit';
 import { auditColumns, auditWhere } from './filters';
-import { zonedIso } from './zoned-iso';
+import { zonedIso } from '@/server/import/zoned-time';
 
 export interface AuditCsvRow {
   id: number;
