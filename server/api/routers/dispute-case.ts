@@ -14,7 +14,7 @@ import {
 import { bulkReassign, bulkTransition } from '../../services/disputes/bulk';
 import { getDisputeCase } from '../../services/disputes/case';
 import { issueCredit } from '../../services/disputes/credit';
-import { addNote, recordCustomerNotified, recordFinding, recordRecalculation } from '../../services/disputes/details';
+import { addNote, recordCustomerNotified, recordFinding, recordRecalculation } from '../../services/disputes/record-progress';
 import { escalateToRetention } from '../../services/disputes/escalate';
 import { transitionDispute } from '../../services/disputes/transition';
 import { createTRPCRouter, protectedProcedure, roleProcedure } from '../trpc';

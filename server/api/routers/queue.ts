@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { queueCountsSchema, queueListSchema } from '@/lib/schemas/queue';
-import { getQueueSummary } from '../../services/queue';
+import { getQueueSummary } from '../../services/queue/summary';
 import { listAssignees } from '../../services/queue/assignees';
 import { countQueue, listQueue, type QueueClock } from '../../services/queue/list';
 import { getSettings } from '../../services/settings';

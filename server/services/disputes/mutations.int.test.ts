@@ -5,7 +5,7 @@ import { ApiError } from '@/server/http/api-error';
 import { createTestDb, type TestDb } from '@/test/db';
 import { CONFLICT_MESSAGE } from './access';
 import { commitDisputeChange } from './change';
-import { addNote, recordCustomerNotified, recordFinding, recordRecalculation } from './details';
+import { addNote, recordCustomerNotified, recordFinding, recordRecalculation } from './record-progress';
 import { disputeWorld } from './test-fixture';
 import { transitionDispute } from './transition';
 

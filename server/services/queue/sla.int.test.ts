@@ -4,7 +4,7 @@ import { queueListSchema } from '@/lib/schemas/queue';
 import type { SessionUser } from '@/server/auth/session-user';
 import { testRows } from '@/server/metrics/test-rows';
 import { createTestDb, type TestDb } from '@/test/db';
-import { getQueueSummary } from '../queue';
+import { getQueueSummary } from './summary';
 import { countQueue, listQueue } from './list';
 
 const SLA_HOURS = 72;

@@ -5,7 +5,7 @@ import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
 import { formatCents, formatCount, formatRate } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
-import styles from './disputes.module.css';
+import styles from './dispute-analytics.module.css';
 
 /** Dispute figures per assigned rep; the rep opens their disputes. */
 export function DisputeRepTable({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {

@@ -5,7 +5,7 @@ import { LazySeriesChart } from '@/components/charts/lazy';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { formatCount, formatRate } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
-import styles from './outages.module.css';
+import styles from './outage-analytics.module.css';
 
 type Group = {
   customers: number;

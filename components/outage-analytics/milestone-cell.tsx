@@ -1,5 +1,5 @@
 import { targetStatus } from '@/lib/outage-targets';
-import styles from './outages.module.css';
+import styles from './outage-analytics.module.css';
 
 const STATUS_TEXT = { met: 'on target', missed: 'late', missing: 'not recorded' } as const;
 

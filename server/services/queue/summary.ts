@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { slaClock, unresolved } from './queue/sla';
+import { slaClock, unresolved } from './sla';
 
 export interface QueueSummary {
   open: number;

@@ -6,7 +6,7 @@ import { formatCount } from '@/lib/format';
 import { MILESTONE_ORDER } from '@/lib/outage-targets';
 import { useTRPC } from '@/lib/trpc/react';
 import { MilestoneCell } from './milestone-cell';
-import styles from './outages.module.css';
+import styles from './outage-analytics.module.css';
 
 const SHORT_LABELS = {
   detect: 'Detect',

@@ -8,7 +8,7 @@ import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
 import { formatCount } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
-import styles from './disputes.module.css';
+import styles from './dispute-analytics.module.css';
 
 /** The backlog at the end of the period by age since opened; a bar opens its disputes. */
 export function BacklogAgeingChart({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {

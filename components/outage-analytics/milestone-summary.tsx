@@ -6,7 +6,7 @@ import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { formatCount } from '@/lib/format';
 import { MILESTONE_LABELS, MILESTONE_ORDER, targetStatus } from '@/lib/outage-targets';
 import { useTRPC } from '@/lib/trpc/react';
-import styles from './outages.module.css';
+import styles from './outage-analytics.module.css';
 
 /** Median and p90 minutes to each milestone (KPI engine), against the targets. */
 export function MilestoneSummary({ input }: { input: DashboardQueryInput }) {

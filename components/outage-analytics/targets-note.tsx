@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { MILESTONE_LABELS, MILESTONE_ORDER } from '@/lib/outage-targets';
 import { useTRPC } from '@/lib/trpc/react';
-import styles from './outages.module.css';
+import styles from './outage-analytics.module.css';
 
 /** The targets every figure on the page is judged against (settings), stated once. */
 export function TargetsNote() {

@@ -4,7 +4,7 @@ import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazySeriesChart } from '@/components/charts/lazy';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { useTRPC } from '@/lib/trpc/react';
-import styles from './disputes.module.css';
+import styles from './dispute-analytics.module.css';
 import { SERIES_COLORS } from '@/components/charts/series-colors';
 import { pivotMonthly } from '@/components/dashboard/pivot';
 

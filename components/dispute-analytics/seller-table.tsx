@@ -5,7 +5,7 @@ import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
 import { formatCents, formatCount, formatRate } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
-import styles from './disputes.module.css';
+import styles from './dispute-analytics.module.css';
 
 /** First-bill disputes opened in the period, by the rep who sold the contract. */
 export function FirstBillSellerTable({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
