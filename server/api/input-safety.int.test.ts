@@ -5,7 +5,7 @@ import { DatabaseUnavailableError } from '@/db/connection-errors';
 import { createCaller } from '@/server/api/root';
 import type { SessionUser } from '@/server/auth/session-user';
 import { apiErrorResponse } from '@/server/http/api-error';
-import { testRows } from '@/server/metrics/test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 import { createTestDb, type TestDb } from '@/test/db';
 import { toSafeError } from './trpc-errors';
 

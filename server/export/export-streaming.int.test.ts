@@ -9,9 +9,9 @@ import type { SessionUser } from '@/server/auth/session-user';
 import { createTestDb, type TestDb } from '@/test/db';
 import { importCsv } from '../import/import-csv';
 import { importFixtureDirectory } from '../import/load-fixture';
-import { seedBase } from '../import/test-support';
+import { seedBase } from '@/test/import-run';
 import { startExport } from './export-stream';
-import { ALL_TIME, exportBytes, lastExportAudit, lines, loadUsers, readAll, TZ } from './test-support';
+import { ALL_TIME, exportBytes, lastExportAudit, lines, loadUsers, readAll, TZ } from '@/test/export-run';
 
 let t: TestDb;
 let users: Record<string, SessionUser>;

@@ -16,7 +16,7 @@ import { getSettings } from '../services/settings';
 import { startExport } from './export-stream';
 import { planExport } from './plan';
 import { countExportRows } from './query';
-import { ALL_TIME, exportBytes, lastExportAudit, lines, loadUsers, TZ } from './test-support';
+import { ALL_TIME, exportBytes, lastExportAudit, lines, loadUsers, TZ } from '@/test/export-run';
 
 let t: TestDb;
 let users: Record<string, SessionUser>;

@@ -5,7 +5,7 @@ import { importRuns } from '@/db/schema';
 import { createTestDb, type TestDb } from '@/test/db';
 import { failAbandonedImportRuns } from './abandoned-runs';
 import { executeImportRun, getImportRun, listImportRuns, openImportRun } from './import-run';
-import { CUSTOMER_HEADER, seedBase, TZ } from './test-support';
+import { CUSTOMER_HEADER, seedBase, TZ } from '@/test/import-run';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { createTestDb, type TestDb } from '@/test/db';
 import { importCsv } from './import-csv';
-import { CUSTOMER_HEADER, errorLines, importLines, seedBase, TZ } from './test-support';
+import { CUSTOMER_HEADER, errorLines, importLines, seedBase, TZ } from '@/test/import-run';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { queryRows } from '@/db/client';
 import { createTestDb, type TestDb } from '@/test/db';
 import { putSetting } from '../services/settings';
 import { importCsv } from './import-csv';
-import { CUSTOMER_HEADER, errorLines, importLines, seedBase, TZ } from './test-support';
+import { CUSTOMER_HEADER, errorLines, importLines, seedBase, TZ } from '@/test/import-run';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { MAX_LISTED_ERRORS } from '@/lib/schemas/import';
 import { createTestDb, type TestDb } from '@/test/db';
-import { CUSTOMER_HEADER, errorLines, importLines, seedBase } from './test-support';
+import { CUSTOMER_HEADER, errorLines, importLines, seedBase } from '@/test/import-run';
 
 let t: TestDb;
 beforeAll(async () => {

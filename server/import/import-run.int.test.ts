@@ -6,7 +6,7 @@ import { importRuns } from '@/db/schema';
 import type { ImportEntity } from '@/lib/schemas/import';
 import { createTestDb, type TestDb } from '@/test/db';
 import { executeImportRun, getImportRejects, getImportRun, listImportRuns, openImportRun } from './import-run';
-import { csv, CUSTOMER_HEADER, seedBase, TZ } from './test-support';
+import { csv, CUSTOMER_HEADER, seedBase, TZ } from '@/test/import-run';
 
 let t: TestDb;
 let adminId = 0;

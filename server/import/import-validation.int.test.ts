@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { createTestDb, type TestDb } from '@/test/db';
-import { CUSTOMER_HEADER, errorLines, importLines, seedBase } from './test-support';
+import { CUSTOMER_HEADER, errorLines, importLines, seedBase } from '@/test/import-run';
 
 let t: TestDb;
 beforeAll(async () => {

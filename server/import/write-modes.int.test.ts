@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { createTestDb, type TestDb } from '@/test/db';
 import type { ImportOptions } from './import-csv';
-import { CUSTOMER_HEADER, errorLines, importLines, seedBase } from './test-support';
+import { CUSTOMER_HEADER, errorLines, importLines, seedBase } from '@/test/import-run';
 
 let t: TestDb;
 beforeAll(async () => {

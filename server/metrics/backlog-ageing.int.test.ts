@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { areaTestRows } from './area-test-rows';
+import { areaTestRows } from '@/test/factories/area-page-rows';
 import { backlogAgeing } from './backlog-ageing';
 import { disputeFigures } from './disputes';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 // The period 2024-06-10 in Madrid (UTC+2) ends at 2024-06-10T22:00:00Z.
 const period = { from: '2024-06-01', to: '2024-06-10', tz: 'Europe/Madrid' };

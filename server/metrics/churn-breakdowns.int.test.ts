@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '@/test/db';
 import { churnFigures } from './churn';
 import { monthlyChurnByRegion } from './churn-breakdowns';
 import { trailingMonths } from './month-range';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 const TZ = 'Europe/Madrid';
 

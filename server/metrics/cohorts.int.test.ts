@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
 import { cohortRetention } from './cohorts';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 const TZ = 'Europe/Madrid';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { areaTestRows } from './area-test-rows';
+import { areaTestRows } from '@/test/factories/area-page-rows';
 import { compensationFigures } from './compensation';
 import { compensationByKindMonthly } from './compensation-breakdowns';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 const TZ = 'Europe/Madrid';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { areaTestRows } from './area-test-rows';
+import { areaTestRows } from '@/test/factories/area-page-rows';
 import { creditOutliers } from './credit-outliers';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 const period = { from: '2024-03-01', to: '2024-03-31', tz: 'UTC' };
 const IN_P = '2024-03-15T10:00:00Z';

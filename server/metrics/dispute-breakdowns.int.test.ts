@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
-import { areaTestRows } from './area-test-rows';
+import { areaTestRows } from '@/test/factories/area-page-rows';
 import { disputesByRep, disputesOpenedByCauseMonthly, firstBillDisputesBySeller } from './dispute-breakdowns';
 import { disputeFigures } from './disputes';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 const TZ = 'Europe/Madrid';
 // March 2024 in Madrid: 2024-02-29T23:00Z up to 2024-03-31T22:00Z (clocks go forward on the 31st).

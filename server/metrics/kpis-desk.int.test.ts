@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '@/test/db';
 import { compensationFigures } from './compensation';
 import { disputeFigures } from './disputes';
 import { retentionFigures } from './retention';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 const june = { from: '2024-06-01', to: '2024-06-30', tz: 'Europe/Madrid' };
 

@@ -6,7 +6,7 @@ import { churnFigures } from './churn';
 import { computeKpis, type KpiSettings } from './kpis';
 import { outageFigures } from './outages';
 import { periodBounds } from './period';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 const TZ = 'Europe/Madrid';
 const settings: KpiSettings = { reportTz: TZ, disputeSlaHours: 72, commTargetMinutes: 30 };

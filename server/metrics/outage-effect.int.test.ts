@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '@/test/db';
 import { outageEffect } from './outage-effect';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 /**
  * The 30 days (720 h) after each outage started in P: disputes per 1,000 customers and churn,

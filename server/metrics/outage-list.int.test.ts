@@ -4,7 +4,7 @@ import { outages } from '@/db/schema';
 import { createTestDb, type TestDb } from '@/test/db';
 import { outageList } from './outage-list';
 import { outageFigures } from './outages';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 const period = { from: '2024-05-10', to: '2024-05-12', tz: 'Europe/Madrid' };
 const none = { detect: null, communicate: null, ivr: null, sms: null, brief: null, resolve: null };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customers } from '@/db/schema';
 import { createTestDb, type TestDb } from '@/test/db';
 import { promoCliff } from './promo-cliff';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 const TZ = 'Europe/Madrid';
 // 12:00 in Madrid on 2024-06-10: the window is 2024-06-10 .. 2024-08-09 (today + 60), local dates.

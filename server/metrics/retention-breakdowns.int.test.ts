@@ -3,7 +3,7 @@ import { retentionCases } from '@/db/schema';
 import type { ChurnCategory, OfferType } from '@/lib/vocabularies';
 import { createTestDb, type TestDb } from '@/test/db';
 import { perCaseHalfUp, retentionBreakdowns } from './retention-breakdowns';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 const june = { from: '2024-06-01', to: '2024-06-30', tz: 'Europe/Madrid' };
 const IN_JUNE = '2024-06-10T10:00:00Z';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '@/server/auth/session-user';
 import { createTestDb, type TestDb } from '@/test/db';
 import { resolveKpiScope } from './scope';
-import { testRows } from './test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 
 const user = (role: SessionUser['role'], email: string, regionCode: string | null = null): SessionUser => ({
   id: 1,

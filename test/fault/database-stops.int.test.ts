@@ -6,12 +6,12 @@ import { migrateDatabase, openDatabase, queryRows, type DbHandle } from '@/db/cl
 import { isConnectionError } from '@/db/connection-errors';
 import { compensations, customers, disputeEvents, disputes } from '@/db/schema';
 import { importCsv } from '@/server/import/import-csv';
-import { CUSTOMER_HEADER, seedBase, TZ } from '@/server/import/test-support';
-import { testRows } from '@/server/metrics/test-rows';
+import { CUSTOMER_HEADER, seedBase, TZ } from '@/test/import-run';
+import { testRows } from '@/test/factories/metric-rows';
 import { issueCredit } from '@/server/services/disputes/credit';
-import { disputeWorld } from '@/server/services/disputes/test-fixture';
+import { disputeWorld } from '@/test/factories/dispute-world';
 import { compensateAll } from '@/server/services/outages/compensation';
-import { outageWorld } from '@/server/services/outages/test-world';
+import { outageWorld } from '@/test/factories/outage-world';
 import { putSetting } from '@/server/services/settings';
 import { postgresMissing, startOwnPostgres, type OwnPostgres } from '@/test/own-postgres';
 

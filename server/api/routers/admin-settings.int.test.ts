@@ -6,7 +6,7 @@ import { auditLog, disputes, settings } from '@/db/schema';
 import type { Role } from '@/lib/vocabularies';
 import { createCaller } from '@/server/api/root';
 import type { SessionUser } from '@/server/auth/session-user';
-import { testRows } from '@/server/metrics/test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 import { defaultSettings, getSettings } from '@/server/services/settings';
 import { createTestDb, type TestDb } from '@/test/db';
 

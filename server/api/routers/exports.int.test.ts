@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
 import { authenticateApiToken } from '@/server/auth/api-tokens';
 import type { SessionUser } from '@/server/auth/session-user';
-import { testRows } from '@/server/metrics/test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 import { createTestDb, type TestDb } from '@/test/db';
 
 let t: TestDb;

@@ -4,8 +4,8 @@ import type { Role } from '@/lib/vocabularies';
 import { createCaller } from '@/server/api/root';
 import type { SessionUser } from '@/server/auth/session-user';
 import { executeImportRun, openImportRun } from '@/server/import/import-run';
-import { csv, TZ } from '@/server/import/test-support';
-import { testRows } from '@/server/metrics/test-rows';
+import { csv, TZ } from '@/test/import-run';
+import { testRows } from '@/test/factories/metric-rows';
 import { createTestDb, type TestDb } from '@/test/db';
 
 let t: TestDb;

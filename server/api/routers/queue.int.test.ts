@@ -5,7 +5,7 @@ import { QUEUE_PAGE_SIZE } from '@/lib/schemas/queue';
 import type { DisputeCause, DisputeStatus } from '@/lib/vocabularies';
 import { createCaller } from '@/server/api/root';
 import type { SessionUser } from '@/server/auth/session-user';
-import { testRows } from '@/server/metrics/test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 import { createTestDb, type TestDb } from '@/test/db';
 
 const HOUR = 3_600_000;

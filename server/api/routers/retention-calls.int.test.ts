@@ -6,7 +6,7 @@ import { auditLog, compensations, customers, retentionCases, users } from '@/db/
 import { createCaller } from '@/server/api/root';
 import type { SessionUser } from '@/server/auth/session-user';
 import { retentionFigures } from '@/server/metrics/retention';
-import { testRows } from '@/server/metrics/test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 import { createTestDb, type TestDb } from '@/test/db';
 
 let t: TestDb;

@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from '@/test/db';
 import { changeOwnPassword } from './change-password';
 import { findPasswordLink, issuePasswordLink } from './set-password-links';
 import { signOutEverywhere } from './sign-out-everywhere';
-import { addSessionAndToken, addUser, auditOf, liveCounts, STRONG_PASSWORD, tokenOf } from './test-fixture';
+import { addSessionAndToken, addUser, auditOf, liveCounts, STRONG_PASSWORD, tokenOf } from '@/test/factories/accounts';
 
 let t: TestDb;
 let userId = 0;

@@ -5,7 +5,7 @@ import { authenticate } from '@/server/auth/users';
 import { createTestDb, type TestDb } from '@/test/db';
 import { createUser } from './create-user';
 import { findPasswordLink, issuePasswordLink, setPasswordWithLink } from './set-password-links';
-import { addSessionAndToken, addUser, auditOf, liveCounts, STRONG_PASSWORD, tokenOf } from './test-fixture';
+import { addSessionAndToken, addUser, auditOf, liveCounts, STRONG_PASSWORD, tokenOf } from '@/test/factories/accounts';
 import { deactivateUser } from './user-status';
 
 let t: TestDb;

@@ -4,7 +4,7 @@ import { auditLog, oneTimeTokens, users } from '@/db/schema';
 import { authenticate } from '@/server/auth/users';
 import { createTestDb, type TestDb } from '@/test/db';
 import { completeSetup, isLiveSetupLink, isSetupNeeded, issueSetupLink } from './setup';
-import { addUser, STRONG_PASSWORD, tokenOf } from './test-fixture';
+import { addUser, STRONG_PASSWORD, tokenOf } from '@/test/factories/accounts';
 
 let t: TestDb;
 

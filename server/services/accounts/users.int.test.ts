@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneTimeTokens, users } from '@/db/schema';
 import { createTestDb, type TestDb } from '@/test/db';
 import { createUser } from './create-user';
-import { addRegion, addSessionAndToken, addUser, auditOf, liveCounts, STRONG_PASSWORD, tokenOf } from './test-fixture';
+import { addRegion, addSessionAndToken, addUser, auditOf, liveCounts, STRONG_PASSWORD, tokenOf } from '@/test/factories/accounts';
 import { updateUser } from './update-user';
 import { deactivateUser, reactivateUser } from './user-status';
 

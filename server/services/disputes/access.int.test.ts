@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
 import type { SessionUser } from '@/server/auth/session-user';
 import { createTestDb, type TestDb } from '@/test/db';
-import { disputeWorld } from './test-fixture';
+import { disputeWorld } from '@/test/factories/dispute-world';
 
 let t: TestDb;
 let w: Awaited<ReturnType<typeof disputeWorld>>;

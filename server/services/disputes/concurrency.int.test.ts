@@ -5,7 +5,7 @@ import { disputeEvents } from '@/db/schema';
 import { createCaller } from '@/server/api/root';
 import type { SessionUser } from '@/server/auth/session-user';
 import { createTestDb, type TestDb } from '@/test/db';
-import { disputeWorld } from './test-fixture';
+import { disputeWorld } from '@/test/factories/dispute-world';
 
 let t: TestDb;
 let w: Awaited<ReturnType<typeof disputeWorld>>;

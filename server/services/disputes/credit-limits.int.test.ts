@@ -8,7 +8,7 @@ import { getDisputeCase } from './case';
 import { issueCredit } from './credit';
 import { decideCreditRequest } from './credit-requests';
 import { effectiveCreditLimits, repCreditLimits } from './credit-limits';
-import { disputeWorld } from './test-fixture';
+import { disputeWorld } from '@/test/factories/dispute-world';
 
 let t: TestDb;
 let w: Awaited<ReturnType<typeof disputeWorld>>;

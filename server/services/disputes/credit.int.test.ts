@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from '@/test/db';
 import { putSetting } from '../settings';
 import { issueCredit } from './credit';
 import { decideCreditRequest, listPendingCreditRequests } from './credit-requests';
-import { disputeWorld } from './test-fixture';
+import { disputeWorld } from '@/test/factories/dispute-world';
 
 let t: TestDb;
 let w: Awaited<ReturnType<typeof disputeWorld>>;

@@ -5,7 +5,7 @@ import { ApiError } from '@/server/http/api-error';
 import { createTestDb, type TestDb } from '@/test/db';
 import { bulkReassign, bulkTransition } from './bulk';
 import { escalateToRetention } from './escalate';
-import { disputeWorld } from './test-fixture';
+import { disputeWorld } from '@/test/factories/dispute-world';
 
 let t: TestDb;
 let w: Awaited<ReturnType<typeof disputeWorld>>;

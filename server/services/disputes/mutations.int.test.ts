@@ -6,7 +6,7 @@ import { createTestDb, type TestDb } from '@/test/db';
 import { CONFLICT_MESSAGE } from './access';
 import { commitDisputeChange } from './change';
 import { addNote, recordCustomerNotified, recordFinding, recordRecalculation } from './record-progress';
-import { disputeWorld } from './test-fixture';
+import { disputeWorld } from '@/test/factories/dispute-world';
 import { transitionDispute } from './transition';
 
 let t: TestDb;

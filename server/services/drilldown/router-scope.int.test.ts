@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller } from '@/server/api/root';
 import type { SessionUser } from '@/server/auth/session-user';
-import { testRows } from '@/server/metrics/test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 import { createTestDb, type TestDb } from '@/test/db';
 
 const user = (role: SessionUser['role'], email: string, regionCode: string | null = null): SessionUser => ({

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outageFigures } from '@/server/metrics/outages';
-import { testRows } from '@/server/metrics/test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 import { createTestDb, type TestDb } from '@/test/db';
 import { affectedCustomersCsv, type AffectedCustomerRow } from './affected-customers';
 import { getOutage } from './details';
-import { outageWorld } from './test-world';
+import { outageWorld } from '@/test/factories/outage-world';
 
 /**
  * Who an outage affects, by hand: active at started_at (activated before it, not churned before

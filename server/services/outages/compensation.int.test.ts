@@ -2,11 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { auditLog, compensations } from '@/db/schema';
-import { testRows } from '@/server/metrics/test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 import { createTestDb, type TestDb } from '@/test/db';
 import { putSetting } from '../settings';
 import { compensateAll, outageCompensation } from './compensation';
-import { outageWorld } from './test-world';
+import { outageWorld } from '@/test/factories/outage-world';
 
 /**
  * The legal minimum, round_half_up(monthly_fee × hours / 720) cents, and the policy over it,

@@ -8,7 +8,7 @@ import { createTestDb, type TestDb } from '@/test/db';
 import { putSetting } from '../settings';
 import { createOutage } from './create';
 import { recordMilestone } from './milestones';
-import { outageWorld } from './test-world';
+import { outageWorld } from '@/test/factories/outage-world';
 
 /** Declaring an outage and recording its milestones: validation, times in the report zone, audit, access. */
 let t: TestDb;

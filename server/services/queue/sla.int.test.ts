@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { disputes } from '@/db/schema';
 import { queueListSchema } from '@/lib/schemas/queue';
 import type { SessionUser } from '@/server/auth/session-user';
-import { testRows } from '@/server/metrics/test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 import { createTestDb, type TestDb } from '@/test/db';
 import { getQueueSummary } from './summary';
 import { countQueue, listQueue } from './list';

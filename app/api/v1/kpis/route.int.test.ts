@@ -4,7 +4,7 @@ import { users } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { createApiToken } from '@/server/auth/api-tokens';
 import type { SessionUser } from '@/server/auth/session-user';
-import { testRows } from '@/server/metrics/test-rows';
+import { testRows } from '@/test/factories/metric-rows';
 import { createTestDb, type TestDb } from '@/test/db';
 
 const state = vi.hoisted((): { user: SessionUser | null; db: Db | null } => ({ user: null, db: null }));

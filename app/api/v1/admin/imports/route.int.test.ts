@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows, type Db } from '@/db/client';
 import type { ImportStreamEvent } from '@/lib/schemas/admin-imports';
 import { createApiToken } from '@/server/auth/api-tokens';
-import { CUSTOMER_HEADER, seedBase } from '@/server/import/test-support';
-import { testRows } from '@/server/metrics/test-rows';
+import { CUSTOMER_HEADER, seedBase } from '@/test/import-run';
+import { testRows } from '@/test/factories/metric-rows';
 import { putSetting } from '@/server/services/settings';
 import { createTestDb, type TestDb } from '@/test/db';
 

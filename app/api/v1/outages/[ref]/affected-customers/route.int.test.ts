@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db/client';
 import type { Role } from '@/lib/vocabularies';
 import type { SessionUser } from '@/server/auth/session-user';
-import { testRows } from '@/server/metrics/test-rows';
-import { outageWorld } from '@/server/services/outages/test-world';
+import { testRows } from '@/test/factories/metric-rows';
+import { outageWorld } from '@/test/factories/outage-world';
 import { createTestDb, type TestDb } from '@/test/db';
 
 const state = vi.hoisted((): { user: SessionUser | null; db: Db | null } => ({ user: null, db: null }));

@@ -4,7 +4,7 @@ import { compensations, customers, disputes } from '@/db/schema';
 import type { CompensationKind, DisputeCause } from '@/lib/vocabularies';
 
 /**
- * Builders for the area-page breakdown tests, with the columns test-rows.ts leaves out
+ * Builders for the area-page breakdown tests, with the columns metric-rows.ts leaves out
  * (dispute cause, seller, compensation linked to a dispute). Each returns the new row's id.
  */
 export function areaTestRows(db: Db) {

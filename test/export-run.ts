@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { queryRows, type Db } from '@/db/client';
 import type { ExportDataset, ExportFormat } from '@/lib/schemas/exports';
 import type { SessionUser } from '@/server/auth/session-user';
-import { startExport, type ExportOptions } from './export-stream';
+import { startExport, type ExportOptions } from '@/server/export/export-stream';
 
 /** Helpers of the export tests. */
 export const TZ = 'Europe/Madrid';

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { apiTokens, auditLog, regions, userSessions, users } from '@/db/schema';
-import { hashPassword } from '../../auth/password';
+import { hashPassword } from '@/server/auth/password';
 
 export const STRONG_PASSWORD = 'quiet-harbor-lantern-42';
 

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import type { Db } from '@/db/client';
 import type { ImportEntity, ImportReport } from '@/lib/schemas/import';
-import { importCsv, type ImportOptions } from './import-csv';
+import { importCsv, type ImportOptions } from '@/server/import/import-csv';
 
 /** Helpers for the importer's tests: CSV from lines, and a small committed base dataset. */
 export const TZ = 'Europe/Madrid';

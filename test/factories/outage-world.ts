@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { customers, postcodes, regions, users } from '@/db/schema';
 import type { Role } from '@/lib/vocabularies';
-import type { SessionUser } from '../../auth/session-user';
+import type { SessionUser } from '@/server/auth/session-user';
 
 /**
  * A small world for the outage tests: Madrid and Valencia with a few postcodes, one person per

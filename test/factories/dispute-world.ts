@@ -3,7 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog, customers, disputeEvents, disputes, regions, retentionCases, users } from '@/db/schema';
 import type { DisputeStatus, Role, Team } from '@/lib/vocabularies';
-import type { SessionUser } from '../../auth/session-user';
+import type { SessionUser } from '@/server/auth/session-user';
 
 /**
  * A small world for the dispute case tests: two regions, reps, managers, an analyst, an admin and
