@@ -8,3 +8,4 @@ export * from './compensations';
 export * from './operations';
 export * from './workflow';
 export * from './security';
+export * from './rollups';
