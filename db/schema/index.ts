@@ -9,3 +9,4 @@ export * from './operations';
 export * from './workflow';
 export * from './security';
 export * from './rollups';
+export * from './notifications';
