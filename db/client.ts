@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -53,7 +54,8 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
   const inMemory = dataDir.startsWith('memory://');
   const lock = inMemory ? null : acquireDirectoryLock(path.resolve(dataDir));
   try {
-    const client = new PGlite(inMemory ? undefined : path.resolve(dataDir));
+    // pg_trgm backs the global search's trigram indexes (the customer_search migration creates the extension).
+    const client = new PGlite({ dataDir: inMemory ? undefined : path.resolve(dataDir), extensions: { pg_trgm } });
     await client.waitReady;
     return {
       db: drizzlePglite({ client, schema }) as unknown as Db,

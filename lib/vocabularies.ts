@@ -37,6 +37,7 @@ export const DISPUTE_CAUSES = [
   'moving_fee',
   'equipment_fee',
   'duplicate_charge',
+  'wrong_sim_or_plan',
   'other',
 ] as const;
 export type DisputeCause = (typeof DISPUTE_CAUSES)[number];

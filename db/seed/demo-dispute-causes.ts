@@ -9,6 +9,7 @@ export const FIRST_BILL_CAUSES: readonly (readonly [DisputeCause, number])[] = [
   ['promo_not_applied', 16],
   ['unrequested_service', 8],
   ['equipment_fee', 3],
+  ['wrong_sim_or_plan', 3],
   ['other', 2],
 ];
 
@@ -44,6 +45,7 @@ export const UNDUE_RATE: Record<DisputeCause, number> = {
   moving_fee: 0.4,
   equipment_fee: 0.5,
   duplicate_charge: 0.9,
+  wrong_sim_or_plan: 0.8,
   other: 0.35,
 };
 
@@ -61,6 +63,7 @@ export const UNDUE_REASONS: Record<DisputeCause, string> = {
   moving_fee: 'Moving fee charged although the move was waived',
   equipment_fee: 'Router returned but rental still billed',
   duplicate_charge: 'Same period billed twice',
+  wrong_sim_or_plan: 'Line provisioned on a dearer plan than the one sold',
   other: 'Billing error confirmed by the recalculation',
 };
 
@@ -94,6 +97,8 @@ export function disputedAmount(rng: Rng, cause: DisputeCause, feeCents: number, 
       return rng.pick([2990, 4990, 7990, 12000]);
     case 'duplicate_charge':
       return feeCents;
+    case 'wrong_sim_or_plan':
+      return Math.max(500, Math.round(feeCents * rng.between(0.2, 0.8)));
     case 'other':
       return cents(rng, 500, 6000);
   }
