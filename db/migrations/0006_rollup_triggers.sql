@@ -76,7 +76,7 @@ CREATE FUNCTION rollup_retention_upsert_sql(src text) RETURNS text LANGUAGE sql 
     CROSS JOIN LATERAL rollup_retention_rows(s.opened_at, s.closed_at, s.outcome, s.offer_type, s.reason,
       s.mrr_at_risk_cents - s.offer_monthly_discount_cents,
       CASE WHEN s.outcome IN ('saved', 'churned') AND s.closed_at IS NOT NULL
-        THEN (SELECT coalesce(sum(p.amount_cents), 0) FROM compensations p WHERE p.retention_case_id = s.id) ELSE 0 END,
+        THEN (SELECT coalesce(sum(p.amount_cents), 0)::bigint FROM compensations p WHERE p.retention_case_id = s.id) ELSE 0::bigint END,
       $1) x
     CROSS JOIN LATERAL rollup_grains(x.day) g
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8

@@ -5,6 +5,7 @@ export * from './retention';
 export * from './disputes';
 export * from './outages';
 export * from './compensations';
+export * from './billing';
 export * from './operations';
 export * from './workflow';
 export * from './security';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { SERVICE_KINDS } from '../../lib/billing';
 import { OUTAGE_SEVERITIES } from '../../lib/vocabularies';
 import { instant } from './columns';
 import { regions } from './geography';
@@ -30,12 +31,20 @@ export const outages = pgTable(
     agentsBriefedAt: instant('agents_briefed_at'),
     unlimitedDataAt: instant('unlimited_data_at'),
     resolvedAt: instant('resolved_at'),
+    /** Force majeure limits what some laws owe (Spain: the fees prorated only). */
+    forceMajeure: boolean('force_majeure').notNull().default(false),
+    /** The services it interrupted; null: every service. */
+    services: text('services').array(),
   },
   (t) => [
     check('outages_severity_check', inVocabulary(t.severity, OUTAGE_SEVERITIES)),
     check(
       'outages_milestones_after_start',
       sql.raw(MILESTONES.map((m) => `(${m} is null or ${m} >= started_at)`).join(' and ')),
+    ),
+    check(
+      'outages_services_check',
+      sql`${t.services} is null or (cardinality(${t.services}) > 0 and ${t.services} <@ array[${sql.raw(SERVICE_KINDS.map((k) => `'${k}'`).join(', '))}]::text[])`,
     ),
     index('outages_started_idx').on(t.startedAt),
   ],
