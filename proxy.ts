@@ -11,10 +11,10 @@ const development = env.NODE_ENV === 'development';
  * https. The policy is also set on the request, where Next.js finds the nonce and puts it on the
  * scripts and styles it renders (every page is rendered per request: they all need a session).
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const nonce = newNonce();
   const headers = securityHeaders({ nonce, development, https });
-  const outage = databaseOutagePage(request, nonce);
+  const outage = await databaseOutagePage(request, nonce);
   if (outage) {
     for (const [name, value] of Object.entries(headers)) outage.headers.set(name, value);
     return outage;

@@ -9,8 +9,8 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { acquireDirectoryLock } from './directory-lock';
-import { installDriverFaultHandler } from './driver-fault-handler';
 import { POOL_OPTIONS, PROBE_OPTIONS } from './postgres-options';
+import { openReplicaSet, type ReplicaConfig, type ReplicaSet } from './replicas';
 import { createResilientClient } from './resilient-client';
 import * as schema from './schema';
 
@@ -19,7 +19,12 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export interface DbHandle {
+  /** The primary: every write, and the reads that must see the latest commit. */
   db: Db;
+  /** Reads that may be up to the replicas' max lag behind (figures, KPI API, exports); `db` without replicas. */
+  readDb: Db;
+  /** The streaming replicas behind `readDb`, when DATABASE_REPLICA_URLS names any. */
+  replicas: ReplicaSet | null;
   driver: 'pglite' | 'postgres';
   /** Where the data lives, for messages: a directory, `memory://` or host:port/database. */
   location: string;
@@ -31,6 +36,8 @@ export interface DbConfig {
   databaseUrl?: string | undefined;
   /** A directory, or `memory://` for a throwaway database. */
   dataDir: string;
+  /** Streaming replicas of `databaseUrl` for reads that may lag a little. */
+  replicas?: ReplicaConfig | undefined;
 }
 
 export class DatabaseConfigError extends Error {}
@@ -38,7 +45,10 @@ export class DatabaseConfigError extends Error {}
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
 export async function openDatabase(config: DbConfig): Promise<DbHandle> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+  const replicas = config.replicas?.urls.length ? config.replicas : undefined;
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, replicas);
+  if (replicas) throw new DatabaseConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are of a PostgreSQL server.');
+  return openPglite(config.dataDir);
 }
 
 export async function migrateDatabase(handle: DbHandle): Promise<void> {
@@ -57,8 +67,11 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
     // pg_trgm backs the global search's trigram indexes (the customer_search migration creates the extension).
     const client = new PGlite({ dataDir: inMemory ? undefined : path.resolve(dataDir), extensions: { pg_trgm } });
     await client.waitReady;
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
-      db: drizzlePglite({ client, schema }) as unknown as Db,
+      db,
+      readDb: db,
+      replicas: null,
       driver: 'pglite',
       location: inMemory ? 'memory://' : path.resolve(dataDir),
       async close() {
@@ -76,17 +89,22 @@ function describeServer(url: URL): string {
   return `${url.hostname || 'localhost'}:${url.port || '5432'}${url.pathname}`;
 }
 
-async function openPostgres(databaseUrl: string): Promise<DbHandle> {
+function parseServerUrl(databaseUrl: string, variable: string): URL {
   let url: URL;
   try {
     url = new URL(databaseUrl);
   } catch {
-    throw new DatabaseConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database).');
+    throw new DatabaseConfigError(`${variable} is not a valid URL (expected postgres://user:password@host:port/database).`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new DatabaseConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}//.`);
+    throw new DatabaseConfigError(`${variable} must start with postgres:// or postgresql://, not ${url.protocol}//.`);
   }
-  installDriverFaultHandler();
+  return url;
+}
+
+async function openPostgres(databaseUrl: string, replicaConfig: ReplicaConfig | undefined): Promise<DbHandle> {
+  const url = parseServerUrl(databaseUrl, 'DATABASE_URL');
+  for (const replicaUrl of replicaConfig?.urls ?? []) parseServerUrl(replicaUrl, 'DATABASE_REPLICA_URLS');
   const pool = postgres(databaseUrl, POOL_OPTIONS);
   const probe = postgres(databaseUrl, PROBE_OPTIONS);
   const closeAll = (timeout: number) => Promise.all([pool.end({ timeout }), probe.end({ timeout })]);
@@ -98,11 +116,18 @@ async function openPostgres(databaseUrl: string): Promise<DbHandle> {
     throw new DatabaseConfigError(`Cannot connect to PostgreSQL at ${describeServer(url)}: ${reason}`);
   }
   const { client } = createResilientClient(pool, probe);
+  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  const replicas = replicaConfig ? openReplicaSet({ db, client }, schema, replicaConfig) : null;
+  // A replica down at start-up is skipped (and checked again every second), not a reason to refuse to start.
+  await replicas?.check();
   return {
-    db: drizzlePostgres({ client, schema }) as unknown as Db,
+    db,
+    readDb: replicas?.readDb ?? db,
+    replicas,
     driver: 'postgres',
     location: describeServer(url),
     async close() {
+      await replicas?.close();
       await closeAll(5);
     },
   };

@@ -97,9 +97,7 @@ describe.skipIf(postgresMissing)(
       await server?.destroy();
     });
 
-    // Quarantined: in a fresh-clone run the second restart (an immediate stop) never recovered and
-    // the test hung for its whole timeout. Issue 13 stays open until the app recovers every time.
-    it.skip(
+    it(
       `recovers within ${RECOVERY_BOUND_MS / 1000} s of every restart, ${RESTARTS} in a row, losing no acknowledged write`,
       { timeout: 600_000 },
       async () => {

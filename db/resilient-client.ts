@@ -1,6 +1,6 @@
 import type { ParameterOrJSON, Sql, TransactionSql, UnsafeQueryOptions } from 'postgres';
 import { DatabaseUnavailableError, isConnectionError } from './connection-errors';
-import { setDatabaseReachable } from './reachability';
+import { noteDatabaseAnswered, registerReachabilityCheck, setDatabaseReachable } from './reachability';
 
 /** How often an unreachable database is probed; it bounds how late recovery is noticed. */
 const PROBE_INTERVAL_MS = 500;
@@ -64,7 +64,9 @@ export function createResilientClient(pool: Sql, probe: Sql): ResilientClient {
   async function guarded<T>(run: () => Promise<T>, repeatable: boolean): Promise<T> {
     if (down) throw new DatabaseUnavailableError();
     try {
-      return await run();
+      const result = await run();
+      noteDatabaseAnswered();
+      return result;
     } catch (error) {
       if (!isConnectionError(error)) throw error;
       const reachable = await checkServer();
@@ -95,6 +97,8 @@ export function createResilientClient(pool: Sql, probe: Sql): ResilientClient {
     return guarded(() => (args.length === 2 ? pool.begin(args[0], args[1]) : pool.begin(args[0])), false);
   }
 
+  registerReachabilityCheck(checkServer);
+
   const client = {
     // Drizzle registers its type parsers on the pool's own options object.
     options: pool.options,
@@ -107,8 +111,8 @@ export function createResilientClient(pool: Sql, probe: Sql): ResilientClient {
 
 /*
  * A socket error reaches postgres.js (and rejects its queries) one event-loop phase before the
- * socket's close does; a query sent on that connection in between is never answered nor rejected
- * (postgres.js 3.4.9). So a query that follows a connection error waits for the close first.
+ * socket's close does; a query sent on that connection in between fails only at the close. So a
+ * query that follows a connection error waits for the close first and goes to a fresh connection.
  */
 function afterCloseEvents(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 10));

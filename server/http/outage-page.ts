@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { databaseReachable } from '@/db/reachability';
+import { databaseReachableForPage } from '@/db/reachability';
 import { DATABASE_RETRY_AFTER_SECONDS } from './database-unavailable-message';
 
 const page = (nonce: string) => `<!doctype html>
@@ -13,14 +13,14 @@ opens as soon as the database answers. Nothing you saved before is lost.</p>
 </body></html>`;
 
 /**
- * While the database is known to be unreachable, a page request gets this 503 at once instead of
- * a render that would fail (the API routes answer their own JSON 503).
+ * While the database is unreachable, a page request gets this 503 at once instead of a render
+ * that would fail (the API routes answer their own JSON 503).
  */
-export function databaseOutagePage(request: NextRequest, nonce: string): NextResponse | null {
-  if (databaseReachable()) return null;
+export async function databaseOutagePage(request: NextRequest, nonce: string): Promise<NextResponse | null> {
   const { pathname } = request.nextUrl;
   if (request.method !== 'GET' || pathname.startsWith('/_next/') || pathname.startsWith('/api/')) return null;
   if (!(request.headers.get('accept') ?? '').includes('text/html')) return null;
+  if (await databaseReachableForPage()) return null;
   return new NextResponse(page(nonce), {
     status: 503,
     headers: {
