@@ -1,6 +1,7 @@
 import 'server-only';
 import { migrateDatabase, openDatabase, type Db, type DbHandle } from '@/db/client';
 import { env } from './env';
+import { readDbFor } from './read-your-writes';
 
 const globalForDb = globalThis as typeof globalThis & { holdfastDb?: Promise<DbHandle> };
 
@@ -11,7 +12,11 @@ const globalForDb = globalThis as typeof globalThis & { holdfastDb?: Promise<DbH
  */
 export function getDbHandle(): Promise<DbHandle> {
   globalForDb.holdfastDb ??= (async () => {
-    const handle = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.HOLDFAST_DATA_DIR });
+    const handle = await openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.HOLDFAST_DATA_DIR,
+      replicas: { urls: env.DATABASE_REPLICA_URLS, maxLagSeconds: env.DATABASE_REPLICA_MAX_LAG_SECONDS },
+    });
     await migrateDatabase(handle);
     return handle;
   })();
@@ -20,4 +25,9 @@ export function getDbHandle(): Promise<DbHandle> {
 
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
+}
+
+/** The database for reads that may lag, for this user (see readDbFor). */
+export async function getReadDb(userId: number | null): Promise<Db> {
+  return readDbFor(await getDbHandle(), userId);
 }

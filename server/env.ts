@@ -10,6 +10,13 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /** Streaming replicas of DATABASE_URL, comma-separated: figures, the KPI API and exports read from them. */
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((url) => url.trim()).filter((url) => url.length > 0)),
+  /** A replica is read from only while it holds every commit older than this; also how long a user's own writes are read from the primary. */
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().max(3600).default(5),
   HOLDFAST_DATA_DIR: z.string().min(1).default('.data/pglite'),
   REPORT_TZ: z.string().min(1).default('Europe/Madrid'),
   DISPUTE_SLA_HOURS: positiveInt(72),

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 /** Why a fault test cannot run here, or null when the PostgreSQL server binaries are installed. */
 export const postgresMissing: string | null = ['initdb', 'pg_ctl'].every((b) => fs.existsSync(path.join(PG_BIN, b)))
@@ -25,13 +25,13 @@ export interface OwnPostgres {
   destroy(): Promise<void>;
 }
 
-function asPostgres(command: string, args: string[]) {
+export function asPostgres(command: string, args: string[]) {
   // initdb and pg_ctl refuse to run as root.
   const root = process.getuid?.() === 0;
   return run(root ? 'runuser' : command, root ? ['-u', 'postgres', '--', command, ...args] : args);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

@@ -1,8 +1,10 @@
 import 'server-only';
 import { getSessionUser } from '../auth/session';
-import { getDb } from '../db';
+import { getDb, getReadDb } from '../db';
+import { requestMemo } from '../request-context';
 import type { Context } from './trpc';
 
 export async function createTRPCContext(): Promise<Context> {
-  return { db: await getDb(), session: await getSessionUser() };
+  const session = await getSessionUser();
+  return { db: await getDb(), readDb: await getReadDb(session?.id ?? null), session, memo: requestMemo() };
 }

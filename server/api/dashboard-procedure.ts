@@ -1,17 +1,21 @@
 import 'server-only';
 import { dashboardQuerySchema } from '@/lib/schemas/dashboard';
-import { FIGURE_READERS, resolveKpiScope } from '../metrics/scope';
-import { getSettings } from '../services/settings';
+import { FIGURE_READERS } from '../metrics/scope';
+import { createRequestMemo } from '../request-context';
 import { roleProcedure } from './trpc';
 
 /**
  * A dashboard query: the figure readers of metrics/scope.ts (not reps); the client's filters are
  * re-scoped to the caller on every call (another region → FORBIDDEN), and the settings and period are at hand.
+ * Figures may lag by the replicas' max lag, so `ctx.db` here is the read database (a replica when
+ * one is fresh and the caller has not just written, else the primary).
  */
 export const dashboardProcedure = roleProcedure(...FIGURE_READERS)
   .input(dashboardQuerySchema)
   .use(async ({ ctx, input, next }) => {
-    const [scope, settings] = await Promise.all([resolveKpiScope(ctx.db, ctx.session, input), getSettings(ctx.db)]);
+    const db = ctx.readDb ?? ctx.db;
+    const memo = ctx.memo ?? createRequestMemo();
+    const [scope, settings] = await Promise.all([memo.scope(db, ctx.session, input), memo.settings(db)]);
     const period = { from: input.from, to: input.to, tz: settings.reportTz };
-    return next({ ctx: { scope, settings, period } });
+    return next({ ctx: { db, scope, settings, period } });
   });

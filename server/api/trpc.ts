@@ -8,11 +8,18 @@ import type { Db } from '@/db/client';
 import type { Role } from '@/lib/vocabularies';
 import type { SessionUser } from '../auth/session-user';
 import { ApiError, type ApiErrorCode } from '../http/api-error';
+import { noteWrite } from '../read-your-writes';
+import type { RequestMemo } from '../request-context';
 import { containsNul, toSafeError } from './trpc-errors';
 
 export interface Context {
+  /** The primary: writes, and every read that must see the latest commit (queue, case pages, admin). */
   db: Db;
+  /** Reads that may lag by the replicas' max lag (dashboard figures); the primary when absent. */
+  readDb?: Db;
   session: SessionUser | null;
+  /** Settings and scope resolved once for the whole request (server/request-context.ts); a fresh one when absent. */
+  memo?: RequestMemo;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -63,9 +70,15 @@ export const publicProcedure = t.procedure.use(async ({ next, getRawInput }) => 
   return result;
 });
 
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
-  return next({ ctx: { ...ctx, session: ctx.session } });
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
+  const session = ctx.session;
+  if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in first.' });
+  try {
+    return await next({ ctx: { ...ctx, session } });
+  } finally {
+    // The user's next lagging reads go to the primary, so they see what they just changed.
+    if (type === 'mutation') noteWrite(session.id);
+  }
 });
 
 /** A procedure only the given roles may call; everyone else gets FORBIDDEN. */

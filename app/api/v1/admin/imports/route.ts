@@ -8,6 +8,7 @@ import { ApiError, apiErrorResponse } from '@/server/http/api-error';
 import { assertDeclaredLength, limitedBody } from '@/server/http/body-limit';
 import { assertSameOrigin } from '@/server/http/same-origin';
 import { executeImportRun, openImportRun, type ImportRun } from '@/server/import/import-run';
+import { noteWrite } from '@/server/read-your-writes';
 import { getSettings } from '@/server/services/settings';
 
 /**
@@ -93,6 +94,8 @@ function importEvents(db: Db, run: ImportRun, body: Readable, reportTz: string):
           send({ type: 'error', runId: run.id, error: { code: 'internal', message } });
         })
         .finally(() => {
+          // The admin's figures then read from the primary until replicas hold the import.
+          if (run.startedById !== null) noteWrite(run.startedById);
           if (open) controller.close();
           open = false;
         });

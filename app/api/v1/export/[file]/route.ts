@@ -1,7 +1,7 @@
 import { exportFileSchema } from '@/lib/schemas/exports';
 import { describeKpiQueryError, kpiQuerySchema } from '@/lib/schemas/kpis';
 import { requireApiUser } from '@/server/auth/api-auth';
-import { getDb } from '@/server/db';
+import { getReadDb } from '@/server/db';
 import { startExport } from '@/server/export/export-stream';
 import { EXPORT_ROLES } from '@/server/export/plan';
 import { ApiError, apiErrorResponse } from '@/server/http/api-error';
@@ -19,8 +19,9 @@ export async function GET(request: Request, context: { params: Promise<{ file: s
     const query = kpiQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw new ApiError('bad_request', describeKpiQueryError(query.error));
 
+    // Rows are read from a replica when one is fresh (the audit row is written to the primary).
     const download = await startExport(
-      await getDb(),
+      await getReadDb(user.id),
       user,
       { ...file.data, ...query.data },
       { signal: request.signal },

@@ -7,6 +7,7 @@ import { ApiError, apiErrorResponse } from '@/server/http/api-error';
 import { assertDeclaredLength, limitedBody } from '@/server/http/body-limit';
 import { assertSameOrigin } from '@/server/http/same-origin';
 import { executeImportRun, openImportRun } from '@/server/import/import-run';
+import { noteWrite } from '@/server/read-your-writes';
 import { getSettings } from '@/server/services/settings';
 
 /**
@@ -44,7 +45,10 @@ export async function POST(request: Request, context: { params: Promise<{ entity
       skipInvalid: query.data.skipInvalid,
       startedById: user.id,
     });
-    const { report } = await executeImportRun(db, run, body, { reportTz, source: 'api' });
+    // The caller's figures then read from the primary until replicas hold the import.
+    const { report } = await executeImportRun(db, run, body, { reportTz, source: 'api' }).finally(() =>
+      noteWrite(user.id),
+    );
     if (report.headerError) throw new ApiError('bad_request', report.headerError);
     if (report.csvError) throw new ApiError('bad_request', `Line ${report.csvError.line}: ${report.csvError.message}`);
     return Response.json(report, { status: report.committed ? 200 : 422 });
