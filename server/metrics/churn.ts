@@ -1,8 +1,14 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
-import { ratio, regionMatch, toInt, toNumberOrNull } from './filters';
-import { periodBounds, within, type KpiPeriod } from './period';
+import { and, desc, ne, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { rollupCustomers as rc } from '@/db/schema';
+import { regionMatch } from './filters';
+import type { KpiPeriod } from './period';
+import { dayAfter, grainsBefore, inGrains, periodGrains } from './rollups/days';
+import { ensureRollups } from './rollups/state';
+import { ratioOf, sumOf } from './rollups/sum';
+
+export { activeAt } from './rules/customers';
 
 export interface ChurnFigures {
   activeAtStart: number;
@@ -20,62 +26,60 @@ export interface ChurnParams {
   region: string | null;
 }
 
-/** Customer `c` is active at instant `t`: activated before it and not churned before it. */
-export function activeAt(t: SQL): SQL {
-  return sql`(c.activated_at < ${t} and (c.churned_at is null or c.churned_at >= ${t}))`;
-}
 
-/** The churn counts and rates of one period (the rep filter does not apply to churn). */
+/**
+ * The churn counts and rates of one period (the rep filter does not apply to churn), from the
+ * customers rollup: active at an instant is everyone activated on an earlier day less everyone
+ * churned on an earlier day (churned_at >= activated_at), days of the report time zone.
+ */
 export async function churnFigures(db: Db, params: ChurnParams): Promise<ChurnFigures> {
-  const bounds = periodBounds(params.period);
-  const inRegion = regionMatch(sql`c.region_code`, params.region);
-  const churnedInP = within(sql`c.churned_at`, bounds);
+  await ensureRollups(db, { tz: params.period.tz });
+  const { from, to } = params.period;
+  const inRegion = regionMatch(sql`${rc.regionCode}`, params.region);
+  const inP = inGrains(rc, periodGrains(from, to));
+  const beforeStart = inGrains(rc, grainsBefore(from));
+  const beforeEnd = inGrains(rc, grainsBefore(dayAfter(to)));
+  const churnedInP = sumOf(rc.churned);
 
-  const [totals, byCategory, byCompetitor] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select t."activeAtStart", t.joined, t.churned, t."activeAtEnd",
-          ${ratio(sql`t.churned`, sql`t."activeAtStart"`)} as "churnRate",
-          ${ratio(sql`t.churned_fees`, sql`t.start_fees`)} as "revenueChurnRate"
-        from (
-          select
-            count(*) filter (where ${activeAt(bounds.start)})::int as "activeAtStart",
-            count(*) filter (where ${within(sql`c.activated_at`, bounds)})::int as joined,
-            count(*) filter (where ${churnedInP})::int as churned,
-            count(*) filter (where ${activeAt(bounds.end)})::int as "activeAtEnd",
-            coalesce(sum(c.monthly_fee_cents) filter (where ${churnedInP}), 0) as churned_fees,
-            coalesce(sum(c.monthly_fee_cents) filter (where ${activeAt(bounds.start)}), 0) as start_fees
-          from customers c
-          where ${inRegion}
-        ) t`,
-    ),
-    queryRows<{ category: string; count: unknown }>(
-      db,
-      sql`select c.churn_category as category, count(*)::int as count
-        from customers c
-        where ${churnedInP} and ${inRegion}
-        group by c.churn_category
-        order by count(*) desc, c.churn_category collate "C"`,
-    ),
-    queryRows<{ competitor: string; count: unknown }>(
-      db,
-      sql`select c.competitor, count(*)::int as count
-        from customers c
-        where ${churnedInP} and ${inRegion} and nullif(trim(c.competitor), '') is not null
-        group by c.competitor
-        order by count(*) desc, c.competitor collate "C"`,
-    ),
+  const [[row], byCategory, byCompetitor] = await Promise.all([
+    db
+      .select({
+        joinedBeforeStart: sumOf(sql`${rc.joined}`, beforeStart),
+        churnedBeforeStart: sumOf(sql`${rc.churned}`, beforeStart),
+        feesBeforeStart: sumOf(sql`(${rc.joinedFeesCents} - ${rc.churnedFeesCents})`, beforeStart),
+        activeAtEnd: sumOf(sql`(${rc.joined} - ${rc.churned})`, beforeEnd),
+        joined: sumOf(sql`${rc.joined}`, inP),
+        churned: sumOf(sql`${rc.churned}`, inP),
+        churnedFees: sumOf(sql`${rc.churnedFeesCents}`, inP),
+      })
+      .from(rc)
+      .where(and(inRegion, sql`(${beforeStart} or ${beforeEnd} or ${inP})`)),
+    db
+      .select({ category: rc.churnCategory, count: churnedInP })
+      .from(rc)
+      .where(and(inP, inRegion, ne(rc.churnCategory, '')))
+      .groupBy(rc.churnCategory)
+      .having(sql`sum(${rc.churned}) > 0`)
+      .orderBy(desc(sql`sum(${rc.churned})`), sql`${rc.churnCategory} collate "C"`),
+    db
+      .select({ competitor: rc.competitor, count: churnedInP })
+      .from(rc)
+      .where(and(inP, inRegion, ne(rc.competitor, '')))
+      .groupBy(rc.competitor)
+      .having(sql`sum(${rc.churned}) > 0`)
+      .orderBy(desc(sql`sum(${rc.churned})`), sql`${rc.competitor} collate "C"`),
   ]);
 
-  const row = totals[0] ?? {};
+  const activeAtStart = (row?.joinedBeforeStart ?? 0) - (row?.churnedBeforeStart ?? 0);
+  const churned = row?.churned ?? 0;
   return {
-    activeAtStart: toInt(row.activeAtStart),
-    joined: toInt(row.joined),
-    churned: toInt(row.churned),
-    activeAtEnd: toInt(row.activeAtEnd),
-    churnRate: toNumberOrNull(row.churnRate),
-    revenueChurnRate: toNumberOrNull(row.revenueChurnRate),
-    byCategory: byCategory.map((r) => ({ category: r.category, count: toInt(r.count) })),
-    byCompetitor: byCompetitor.map((r) => ({ competitor: r.competitor, count: toInt(r.count) })),
+    activeAtStart,
+    joined: row?.joined ?? 0,
+    churned,
+    activeAtEnd: row?.activeAtEnd ?? 0,
+    churnRate: ratioOf(churned, activeAtStart),
+    revenueChurnRate: ratioOf(row?.churnedFees ?? 0, row?.feesBeforeStart ?? 0),
+    byCategory,
+    byCompetitor,
   };
 }

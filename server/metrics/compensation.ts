@@ -1,8 +1,12 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
-import { regionMatch, repMatch, toInt, type KpiFilters } from './filters';
-import { periodBounds, within, type KpiPeriod } from './period';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { rollupCompensations as rk, users } from '@/db/schema';
+import { regionMatch, repMatch, type KpiFilters } from './filters';
+import type { KpiPeriod } from './period';
+import { inGrains, periodGrains } from './rollups/days';
+import { ensureRollups } from './rollups/state';
+import { sumOf } from './rollups/sum';
 
 export interface CompensationGroup {
   key: string;
@@ -22,45 +26,34 @@ export interface CompensationParams extends KpiFilters {
   period: KpiPeriod;
 }
 
+/** The caller's scope on the compensation rollup: the customer's region, the issuing rep. */
+export const compensationRollupScope = (filters: KpiFilters) =>
+  and(regionMatch(sql`${rk.regionCode}`, filters.region), repMatch(sql`${rk.repId}`, filters.rep));
+
+/** The issuing rep's email; compensation nobody issued (rep_id 0) is 'automatic'. */
+export const issuerKey: SQL<string> = sql<string>`coalesce(${users.email}, 'automatic')`;
+
 /** Compensation issued in the period, in total and by kind, customer region and issuing rep. */
 export async function compensationFigures(db: Db, params: CompensationParams): Promise<CompensationFigures> {
-  const bounds = periodBounds(params.period);
-  const where = sql`${within(sql`k.issued_at`, bounds)}
-    and ${regionMatch(sql`c.region_code`, params.region)}
-    and ${repMatch(sql`k.issued_by_id`, params.rep)}`;
-  const from = sql`compensations k join customers c on c.id = k.customer_id left join users u on u.id = k.issued_by_id`;
+  await ensureRollups(db, { tz: params.period.tz });
+  const where = and(inGrains(rk, periodGrains(params.period.from, params.period.to)), compensationRollupScope(params));
+  const measures = { count: sumOf(rk.count), totalCents: sumOf(rk.amountCents) };
 
-  const grouped = (key: SQL) =>
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select ${key} as key, count(*)::int as count, coalesce(sum(k.amount_cents), 0)::bigint as "totalCents"
-        from ${from}
-        where ${where}
-        group by 1
-        order by coalesce(sum(k.amount_cents), 0) desc, ${key} collate "C"`,
-    );
+  const grouped = (key: SQL<string>) =>
+    db
+      .select({ key, ...measures })
+      .from(rk)
+      .leftJoin(users, eq(users.id, rk.repId))
+      .where(where)
+      .groupBy(key)
+      .having(sql`sum(${rk.count}) > 0`)
+      .orderBy(sql`sum(${rk.amountCents}) desc`, sql`${key} collate "C"`);
 
-  const [totals, byKind, byRegion, byRep] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select count(*)::int as count, coalesce(sum(k.amount_cents), 0)::bigint as "totalCents" from ${from} where ${where}`,
-    ),
-    grouped(sql`k.kind`),
-    grouped(sql`c.region_code`),
-    grouped(sql`coalesce(u.email, 'automatic')`),
+  const [[totals], byKind, byRegion, byRep] = await Promise.all([
+    db.select(measures).from(rk).where(where),
+    grouped(sql<string>`${rk.kind}`),
+    grouped(sql<string>`${rk.regionCode}`),
+    grouped(issuerKey),
   ]);
-
-  const toGroup = (r: Record<string, unknown>): CompensationGroup => ({
-    key: String(r.key),
-    count: toInt(r.count),
-    totalCents: toInt(r.totalCents),
-  });
-  const row = totals[0] ?? {};
-  return {
-    count: toInt(row.count),
-    totalCents: toInt(row.totalCents),
-    byKind: byKind.map(toGroup),
-    byRegion: byRegion.map(toGroup),
-    byRep: byRep.map(toGroup),
-  };
+  return { count: totals?.count ?? 0, totalCents: totals?.totalCents ?? 0, byKind, byRegion, byRep };
 }

@@ -1,8 +1,14 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
-import { percentile, ratio, regionMatch, repMatch, toInt, toNumberOrNull, type KpiFilters } from './filters';
-import { periodBounds, within, type KpiPeriod } from './period';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { rollupDisputes as rd } from '@/db/schema';
+import { percentile, regionMatch, repMatch, toNumberOrNull, type KpiFilters } from './filters';
+import { periodBounds, type KpiPeriod } from './period';
+import { dayAfter, grainsBefore, inGrains, periodGrains } from './rollups/days';
+import { ensureRollups } from './rollups/state';
+import { ratioOf, sumOf } from './rollups/sum';
+import { disputeResolvedIn, hoursToResolve } from './rules/disputes';
+import { c, d } from './rules/tables';
 
 export interface DisputeFigures {
   opened: number;
@@ -22,67 +28,84 @@ export interface DisputeParams extends KpiFilters {
   disputeSlaHours: number;
 }
 
+/** The caller's scope on the disputes rollup (customer's region, assigned rep). */
+export const disputeRollupScope = (filters: KpiFilters) =>
+  and(regionMatch(sql`${rd.regionCode}`, filters.region), repMatch(sql`${rd.repId}`, filters.rep));
+
+const opened = eq(rd.event, 'opened');
+/** Rollup rows of disputes resolved in P: a resolved_at in P and status resolved or rejected. */
+const resolvedClosed = and(eq(rd.event, 'resolved'), eq(rd.closedStatus, true));
+
+/** Opened, resolved, SLA, undue and credit measures of the disputes rollup, for grouped selects. */
+export const disputeMeasures = {
+  opened: sumOf(rd.disputes, opened),
+  disputedCents: sumOf(rd.disputedCents, opened),
+  firstBill: sumOf(rd.disputes, and(opened, eq(rd.firstBill, true))),
+  resolved: sumOf(rd.disputes, resolvedClosed),
+  undue: sumOf(rd.disputes, and(resolvedClosed, eq(rd.undue, true))),
+  inSla: sumOf(rd.disputes, and(resolvedClosed, eq(rd.inSla, true))),
+  creditedCents: sumOf(rd.creditedCents, resolvedClosed),
+};
+
+/**
+ * Disputes in the backlog at the end of the day `lastDay`: opened before its end less those with a
+ * resolved_at (whatever the status) before it, as resolved_at >= opened_at.
+ */
+export async function disputeBacklogAfter(db: Db, lastDay: string, filters: KpiFilters): Promise<number> {
+  const before = inGrains(rd, grainsBefore(dayAfter(lastDay)));
+  const [row] = await db
+    .select({ backlog: sumOf(sql`case when ${rd.event} = 'opened' then ${rd.disputes} else -${rd.disputes} end`) })
+    .from(rd)
+    .where(and(before, disputeRollupScope(filters)));
+  return row?.backlog ?? 0;
+}
+
+/** The median hours to resolve of the disputes resolved in P, exact, from the disputes themselves. */
+async function medianHoursToResolve(db: Db, params: DisputeParams): Promise<number | null> {
+  const [row] = await db
+    .select({ median: percentile(0.5, hoursToResolve).mapWith(toNumberOrNull) })
+    .from(d)
+    .innerJoin(c, eq(c.id, d.customerId))
+    .where(
+      and(
+        disputeResolvedIn(periodBounds(params.period)),
+        regionMatch(sql`${c.regionCode}`, params.region),
+        repMatch(sql`${d.assignedToId}`, params.rep),
+      ),
+    );
+  return row?.median ?? null;
+}
+
 /** Billing disputes opened, resolved and still open at the end of the period. */
 export async function disputeFigures(db: Db, params: DisputeParams): Promise<DisputeFigures> {
-  const bounds = periodBounds(params.period);
-  const scope = sql`${regionMatch(sql`c.region_code`, params.region)} and ${repMatch(sql`d.assigned_to_id`, params.rep)}`;
-  const from = sql`disputes d join customers c on c.id = d.customer_id`;
-  const openedInP = within(sql`d.opened_at`, bounds);
-  const resolvedInP = sql`(d.status in ('resolved', 'rejected') and ${within(sql`d.resolved_at`, bounds)})`;
-  const withinSla = sql`d.resolved_at <= d.opened_at + make_interval(hours => ${params.disputeSlaHours}::int)`;
-  const hoursToResolve = sql`extract(epoch from (d.resolved_at - d.opened_at)) / 3600`;
+  await ensureRollups(db, { tz: params.period.tz, disputeSlaHours: params.disputeSlaHours });
+  const inP = inGrains(rd, periodGrains(params.period.from, params.period.to));
+  const scope = disputeRollupScope(params);
 
-  const [totals, byCause] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select t.opened, t.disputed::bigint as "disputedCents", t.resolved,
-          ${ratio(sql`t.undue`, sql`t.resolved`)} as "undueRate",
-          t.credited::bigint as "creditedCents",
-          ${ratio(sql`t.first_bill`, sql`t.opened`)} as "firstBillShare",
-          t.median_hours as "medianHoursToResolve",
-          ${ratio(sql`t.in_sla`, sql`t.resolved`)} as "slaComplianceRate",
-          t.backlog as "backlogAtEnd"
-        from (
-          select
-            count(*) filter (where ${openedInP})::int as opened,
-            coalesce(sum(d.disputed_amount_cents) filter (where ${openedInP}), 0) as disputed,
-            count(*) filter (where ${openedInP} and d.bill_number = 1)::int as first_bill,
-            count(*) filter (where ${resolvedInP})::int as resolved,
-            count(*) filter (where ${resolvedInP} and d.undue_charge)::int as undue,
-            count(*) filter (where ${resolvedInP} and ${withinSla})::int as in_sla,
-            coalesce(sum(d.credited_amount_cents) filter (where ${resolvedInP}), 0) as credited,
-            ${percentile(0.5, hoursToResolve, resolvedInP)} as median_hours,
-            count(*) filter (where d.opened_at < ${bounds.end}
-              and (d.resolved_at is null or d.resolved_at >= ${bounds.end}))::int as backlog
-          from ${from}
-          where ${scope}
-        ) t`,
-    ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select d.cause, count(*)::int as count, coalesce(sum(d.disputed_amount_cents), 0)::bigint as "disputedCents"
-        from ${from}
-        where ${openedInP} and ${scope}
-        group by d.cause
-        order by count(*) desc, d.cause collate "C"`,
-    ),
+  const [[t], byCause, backlogAtEnd, medianHours] = await Promise.all([
+    db.select(disputeMeasures).from(rd).where(and(inP, scope)),
+    db
+      .select({ cause: rd.cause, count: sumOf(rd.disputes), disputedCents: sumOf(rd.disputedCents) })
+      .from(rd)
+      .where(and(inP, scope, opened))
+      .groupBy(rd.cause)
+      .having(sql`sum(${rd.disputes}) > 0`)
+      .orderBy(desc(sql`sum(${rd.disputes})`), sql`${rd.cause} collate "C"`),
+    disputeBacklogAfter(db, params.period.to, params),
+    medianHoursToResolve(db, params),
   ]);
 
-  const row = totals[0] ?? {};
+  const resolved = t?.resolved ?? 0;
   return {
-    opened: toInt(row.opened),
-    disputedCents: toInt(row.disputedCents),
-    resolved: toInt(row.resolved),
-    undueRate: toNumberOrNull(row.undueRate),
-    creditedCents: toInt(row.creditedCents),
-    firstBillShare: toNumberOrNull(row.firstBillShare),
-    medianHoursToResolve: toNumberOrNull(row.medianHoursToResolve),
-    slaComplianceRate: toNumberOrNull(row.slaComplianceRate),
-    backlogAtEnd: toInt(row.backlogAtEnd),
-    byCause: byCause.map((r) => ({
-      cause: String(r.cause),
-      count: toInt(r.count),
-      disputedCents: toInt(r.disputedCents),
-    })),
+    opened: t?.opened ?? 0,
+    disputedCents: t?.disputedCents ?? 0,
+    resolved,
+    undueRate: ratioOf(t?.undue ?? 0, resolved),
+    creditedCents: t?.creditedCents ?? 0,
+    firstBillShare: ratioOf(t?.firstBill ?? 0, t?.opened ?? 0),
+    medianHoursToResolve: medianHours,
+    slaComplianceRate: ratioOf(t?.inSla ?? 0, resolved),
+    backlogAtEnd,
+    byCause,
   };
 }
