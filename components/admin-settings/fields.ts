@@ -8,7 +8,10 @@ export type MilestoneTarget = Exclude<Milestone, 'communicate'>;
 export const MILESTONE_TARGETS: readonly MilestoneTarget[] = ['detect', 'ivr', 'sms', 'brief', 'resolve'];
 
 /** A key holding one value (every editable key but the milestone targets and the overrides). */
-export type ScalarKey = Exclude<EditableSettingKey, 'milestoneTargetMinutes' | 'creditLimitOverrides'>;
+export type ScalarKey = Exclude<
+  EditableSettingKey,
+  'milestoneTargetMinutes' | 'creditLimitOverrides' | 'legalCompensationPolicies'
+>;
 
 export interface ScalarField {
   key: ScalarKey;
@@ -31,13 +34,6 @@ export const SECTIONS: readonly SettingsSection[] = [
     title: 'Billing disputes',
     fields: [
       { key: 'disputeSlaHours', label: 'Dispute SLA', kind: 'int', unit: 'hours', hint: 'From opening to resolution.' },
-      {
-        key: 'disputeDueWarningHours',
-        label: 'Due-soon notice',
-        kind: 'int',
-        unit: 'hours',
-        hint: 'The assignee is notified this long before the SLA ends.',
-      },
     ],
   },
   {
@@ -101,4 +97,5 @@ export const SETTING_LABELS: Record<EditableSettingKey, string> = {
   ...(Object.fromEntries(SECTIONS.flatMap((s) => s.fields.map((f) => [f.key, f.label]))) as Record<ScalarKey, string>),
   milestoneTargetMinutes: 'Milestone targets',
   creditLimitOverrides: 'Credit-limit overrides',
+  legalCompensationPolicies: 'Legal compensation policy per region',
 };

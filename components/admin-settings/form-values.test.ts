@@ -4,7 +4,6 @@ import { formToPatch, toFormState } from './form-values';
 
 const loaded: EditableSettings = {
   disputeSlaHours: 72,
-  disputeDueWarningHours: 24,
   repCreditLimitPerCaseCents: 5_000,
   repCreditLimitPerMonthCents: 30_000,
   creditLimitOverrides: [{ team: 'billing', perCaseCents: 8_000, perMonthCents: 40_000 }],
@@ -13,6 +12,7 @@ const loaded: EditableSettings = {
   outageCompMultiplier: 1,
   outageCompFloorCents: 0,
   outageCompMinHours: 0,
+  legalCompensationPolicies: [],
   currency: 'EUR',
   reportTz: 'Europe/Madrid',
   sessionIdleMinutes: 30,

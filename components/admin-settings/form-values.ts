@@ -8,6 +8,7 @@ import {
 } from '@/lib/schemas/settings';
 import { TEAMS, type Team } from '@/lib/vocabularies';
 import { MILESTONE_TARGETS, SECTIONS, type FieldKind, type MilestoneTarget, type ScalarKey } from './fields';
+import { policyRowsToValue, toPolicyRows, type PolicyRow } from './policy-rows';
 
 /** One override as the form holds it: `team:billing` or `user:12`, and two amounts as typed. */
 export interface OverrideRow {
@@ -20,6 +21,7 @@ export interface FormState {
   scalars: Record<ScalarKey, string>;
   milestones: Record<MilestoneTarget, string>;
   overrides: OverrideRow[];
+  policies: PolicyRow[];
 }
 
 /** Problems by field id: a key, `milestoneTargetMinutes.<milestone>` or `creditLimitOverrides.<row>`. */
@@ -50,6 +52,7 @@ export function toFormState(values: EditableSettings): FormState {
     milestones: Object.fromEntries(
       MILESTONE_TARGETS.map((m) => [m, String(values.milestoneTargetMinutes[m])]),
     ) as Record<MilestoneTarget, string>,
+    policies: toPolicyRows(values.legalCompensationPolicies),
     overrides: values.creditLimitOverrides.map((o) => ({
       target: overrideTarget(o),
       perCase: centsText(o.perCaseCents),
@@ -109,7 +112,10 @@ function canonical(value: unknown): string {
 /** Zod's path of a problem as the form's field id. */
 export function fieldIdOf(path: readonly PropertyKey[]): string {
   const [key, sub] = path;
-  if ((key === 'milestoneTargetMinutes' || key === 'creditLimitOverrides') && sub !== undefined) {
+  if (
+    (key === 'milestoneTargetMinutes' || key === 'creditLimitOverrides' || key === 'legalCompensationPolicies') &&
+    sub !== undefined
+  ) {
     return `${String(key)}.${String(sub)}`;
   }
   return String(key ?? '');
@@ -142,6 +148,7 @@ export function formToPatch(
     if ('problem' in parsed) errors[`creditLimitOverrides.${i}`] = parsed.problem;
     return 'value' in parsed ? parsed.value : null;
   });
+  next.legalCompensationPolicies = policyRowsToValue(form.policies);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
 
   const changed = EDITABLE_SETTING_KEYS.filter((key) => canonical(next[key]) !== canonical(loaded[key]));

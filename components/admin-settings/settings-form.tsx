@@ -11,6 +11,7 @@ import { settingText } from './display';
 import { MILESTONE_TARGETS, SECTIONS, SETTING_LABELS, type ScalarField } from './fields';
 import { formToPatch, toFormState, type FieldErrors, type FormState } from './form-values';
 import { OverridesEditor } from './overrides-editor';
+import { PoliciesEditor } from './policies-editor';
 import { ResetControl } from './reset-control';
 import { SettingRow } from './setting-row';
 import styles from './admin-settings.module.css';
@@ -152,6 +153,16 @@ function SettingsForm({
                 errors={errors}
                 serverError={serverErrors.creditLimitOverrides?.[0]}
                 meta={resetControl('creditLimitOverrides')}
+              />
+            ) : null}
+            {section.id === 'compensation' ? (
+              <PoliciesEditor
+                rows={form.policies}
+                onChange={(policies) => setForm({ ...form, policies })}
+                regions={view.regions}
+                errors={errors}
+                serverError={serverErrors.legalCompensationPolicies?.[0]}
+                meta={resetControl('legalCompensationPolicies')}
               />
             ) : null}
           </section>

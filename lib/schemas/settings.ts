@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { TEAMS } from '../vocabularies';
+import { policyAssignmentsSchema } from './compensation-policies';
 
 /** The settings an admin edits at /admin/settings; `demoData` is the seed's own flag and is not among them. */
 export const EDITABLE_SETTING_KEYS = [
   'disputeSlaHours',
-  'disputeDueWarningHours',
   'repCreditLimitPerCaseCents',
   'repCreditLimitPerMonthCents',
   'creditLimitOverrides',
@@ -13,6 +13,7 @@ export const EDITABLE_SETTING_KEYS = [
   'outageCompMultiplier',
   'outageCompFloorCents',
   'outageCompMinHours',
+  'legalCompensationPolicies',
   'currency',
   'reportTz',
   'sessionIdleMinutes',
@@ -79,7 +80,6 @@ const overrideTarget = (o: CreditLimitOverrideInput) => (o.team !== undefined ? 
 /** One schema per editable key, each with messages a form can show beside the field. */
 export const settingFieldSchemas = {
   disputeSlaHours: wholeNumber(1, 720, 'hours'),
-  disputeDueWarningHours: wholeNumber(1, 720, 'hours'),
   repCreditLimitPerCaseCents: cents,
   repCreditLimitPerMonthCents: cents,
   creditLimitOverrides: z
@@ -105,6 +105,7 @@ export const settingFieldSchemas = {
     .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { error: 'At most two decimals.' }),
   outageCompFloorCents: cents,
   outageCompMinHours: wholeNumber(0, 720, 'hours'),
+  legalCompensationPolicies: policyAssignmentsSchema,
   currency: z.string().trim().toUpperCase().refine(isCurrency, { error: 'A three-letter ISO 4217 code, such as EUR.' }),
   reportTz: z
     .string()

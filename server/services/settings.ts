@@ -3,13 +3,12 @@ import type { Db } from '@/db/client';
 import { settings } from '@/db/schema';
 import { writeSetting } from '@/db/settings';
 import type { MilestoneTargetMinutes } from '@/lib/outage-targets';
+import type { PolicyAssignmentInput } from '@/lib/schemas/compensation-policies';
 import { env } from '../env';
 
 export interface Settings {
   reportTz: string;
   disputeSlaHours: number;
-  /** Notify a dispute's assignee this many hours before its SLA ends. */
-  disputeDueWarningHours: number;
   commTargetMinutes: number;
   /** Minutes from an outage's start by which each other milestone should happen (lib/outage-targets.ts). */
   milestoneTargetMinutes: MilestoneTargetMinutes;
@@ -21,6 +20,8 @@ export interface Settings {
   outageCompMultiplier: number;
   outageCompFloorCents: number;
   outageCompMinHours: number;
+  /** The legal compensation rule each region follows, by effective date (server/compensation-policies). */
+  legalCompensationPolicies: PolicyAssignmentInput[];
   /** Per-team and per-user credit limits over the two above; a user's own override wins over their team's. */
   creditLimitOverrides: CreditLimitOverride[];
   /** A session ends after this many minutes without a request, and this many hours after sign-in whatever happens. */
@@ -46,7 +47,6 @@ export function defaultSettings(): Settings {
   return {
     reportTz: env.REPORT_TZ,
     disputeSlaHours: env.DISPUTE_SLA_HOURS,
-    disputeDueWarningHours: 24,
     commTargetMinutes: env.COMM_TARGET_MINUTES,
     milestoneTargetMinutes: { detect: 15, ivr: 45, sms: 60, brief: 60, resolve: 240 },
     currency: env.CURRENCY,
@@ -55,6 +55,7 @@ export function defaultSettings(): Settings {
     outageCompMultiplier: 1,
     outageCompFloorCents: 0,
     outageCompMinHours: 0,
+    legalCompensationPolicies: [],
     creditLimitOverrides: [],
     sessionIdleMinutes: 30,
     sessionAbsoluteHours: 12,

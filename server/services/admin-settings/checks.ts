@@ -1,14 +1,14 @@
 import 'server-only';
 import { inArray, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { users } from '@/db/schema';
+import { regions, users } from '@/db/schema';
 import { IDLE_ABOVE_ABSOLUTE, sessionLengthsAgree, type EditableSettings } from '@/lib/schemas/settings';
 import { ApiError } from '../../http/api-error';
 
 /**
  * What the input schema cannot see: the zone must be one PostgreSQL knows (reports convert in SQL),
- * the two session lengths must agree with each other as they will be stored, and an override must
- * name a rep (only reps have credit limits).
+ * the two session lengths must agree with each other as they will be stored, an override must
+ * name a rep (only reps have credit limits), and a region's legal policy must name a known region.
  */
 export async function assertSettingsHold(db: Db, next: EditableSettings, changed: ReadonlySet<string>): Promise<void> {
   if (changed.has('reportTz')) {
@@ -27,6 +27,17 @@ export async function assertSettingsHold(db: Db, next: EditableSettings, changed
       'bad_request',
       `${IDLE_ABOVE_ABSOLUTE} (${next.sessionIdleMinutes} minutes idle, ${next.sessionAbsoluteHours} hours in all)`,
     );
+  }
+  if (changed.has('legalCompensationPolicies')) {
+    const codes = [...new Set(next.legalCompensationPolicies.map((a) => a.regionCode))];
+    const known =
+      codes.length === 0
+        ? []
+        : await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes));
+    const unknown = codes.filter((code) => !known.some((k) => k.code === code));
+    if (unknown.length > 0) {
+      throw new ApiError('bad_request', `Legal compensation policy: unknown region ${unknown.join(', ')}.`);
+    }
   }
   if (changed.has('creditLimitOverrides')) {
     const ids = next.creditLimitOverrides.flatMap((o) => (o.userId === undefined ? [] : [o.userId]));

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { settings, users } from '@/db/schema';
+import { regions, settings, users } from '@/db/schema';
 import { EDITABLE_SETTING_KEYS, type EditableSettingKey } from '@/lib/schemas/settings';
 import { defaultSettings, getSettings } from '../settings';
 import { pickEditable } from './editable';
@@ -10,10 +10,10 @@ const EDITABLE: ReadonlySet<string> = new Set(EDITABLE_SETTING_KEYS);
 
 /**
  * The admin settings screen: the values in force, the environment's defaults beside them, which
- * keys an admin changed (when and by whom), and the choices the form offers (reps, zones, currencies).
+ * keys an admin changed (when and by whom), and the choices the form offers (reps, regions, zones, currencies).
  */
 export async function getSettingsView(db: Db) {
-  const [current, stored, reps] = await Promise.all([
+  const [current, stored, reps, regionRows] = await Promise.all([
     getSettings(db),
     db
       .select({ key: settings.key, updatedAt: settings.updatedAt, updatedBy: users.email })
@@ -24,6 +24,7 @@ export async function getSettingsView(db: Db) {
       .from(users)
       .where(eq(users.role, 'rep'))
       .orderBy(asc(users.email)),
+    db.select({ code: regions.code, name: regions.name }).from(regions).orderBy(asc(regions.code)),
   ]);
   return {
     values: pickEditable(current),
@@ -32,6 +33,7 @@ export async function getSettingsView(db: Db) {
       .filter((row): row is typeof row & { key: EditableSettingKey } => EDITABLE.has(row.key))
       .map((row) => ({ key: row.key, updatedAt: row.updatedAt, updatedBy: row.updatedBy })),
     reps,
+    regions: regionRows,
     timeZones: Intl.supportedValuesOf('timeZone'),
     currencies: Intl.supportedValuesOf('currency'),
   };
