@@ -1,37 +1,21 @@
 'use client';
-import Link from 'next/link';
 import { useActionState } from 'react';
 import { IDLE, type PasswordFormState } from '@/lib/password-form-state';
 import { NewPasswordFields } from './new-password-fields';
+import { PasswordFormDone, PasswordFormFooter } from './password-form-parts';
 
 type Action = (previous: PasswordFormState, form: FormData) => Promise<PasswordFormState>;
 
 export function SetPasswordForm({ token, email, action }: { token: string; email: string; action: Action }) {
   const [state, submit, pending] = useActionState(action, IDLE);
-  if (state.status === 'done') {
-    return (
-      <div role="status">
-        <p>{state.message}</p>
-        <Link className="btn" href="/login">
-          Sign in
-        </Link>
-      </div>
-    );
-  }
+  if (state.status === 'done') return <PasswordFormDone message={state.message} />;
   return (
     <form action={submit} aria-label="Set your password">
       <input type="hidden" name="token" value={token} />
       {/* Lets a password manager file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <NewPasswordFields idPrefix="set" />
-      {state.status === 'error' ? (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      ) : null}
-      <button className="btn" type="submit" disabled={pending}>
-        {pending ? 'Saving…' : 'Set password'}
-      </button>
+      <PasswordFormFooter state={state} pending={pending} label="Set password" pendingLabel="Saving…" />
     </form>
   );
 }

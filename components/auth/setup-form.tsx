@@ -1,8 +1,8 @@
 'use client';
-import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { IDLE, type PasswordFormState } from '@/lib/password-form-state';
 import { NewPasswordFields } from './new-password-fields';
+import { PasswordFormDone, PasswordFormFooter } from './password-form-parts';
 
 type Action = (previous: PasswordFormState, form: FormData) => Promise<PasswordFormState>;
 
@@ -11,16 +11,7 @@ export function SetupForm({ token, action }: { token: string; action: Action }) 
   // Controlled, so a refused password does not also wipe the name and email.
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  if (state.status === 'done') {
-    return (
-      <div role="status">
-        <p>{state.message}</p>
-        <Link className="btn" href="/login">
-          Sign in
-        </Link>
-      </div>
-    );
-  }
+  if (state.status === 'done') return <PasswordFormDone message={state.message} />;
   return (
     <form action={submit} aria-label="Create the first admin">
       <input type="hidden" name="token" value={token} />
@@ -50,14 +41,7 @@ export function SetupForm({ token, action }: { token: string; action: Action }) 
         />
       </div>
       <NewPasswordFields idPrefix="setup" />
-      {state.status === 'error' ? (
-        <p role="alert" className="error">
-          {state.message}
-        </p>
-      ) : null}
-      <button className="btn" type="submit" disabled={pending}>
-        {pending ? 'Creating…' : 'Create admin'}
-      </button>
+      <PasswordFormFooter state={state} pending={pending} label="Create admin" pendingLabel="Creating…" />
     </form>
   );
 }
