@@ -9,8 +9,11 @@ import { appRouter } from './root';
 /** One QueryClient per request, shared by every prefetch of that request. */
 export const getQueryClient = cache(makeQueryClient);
 
+/** One context per request too: every prefetch of a render shares its session, databases and memo. */
+const getRequestContext = cache(createTRPCContext);
+
 /** Query options for server components: `void getQueryClient().prefetchQuery(trpc.x.y.queryOptions())`. */
-export const trpc = createTRPCOptionsProxy({ ctx: createTRPCContext, router: appRouter, queryClient: getQueryClient });
+export const trpc = createTRPCOptionsProxy({ ctx: getRequestContext, router: appRouter, queryClient: getQueryClient });
 
 /** Sends what this request prefetched to the client components below it. */
 export function HydrateClient({ children }: { children: ReactNode }) {

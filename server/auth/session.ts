@@ -2,7 +2,7 @@ import 'server-only';
 import { getServerSession } from 'next-auth';
 import { cache } from 'react';
 import { getDb } from '../db';
-import { getSettings } from '../services/settings';
+import { requestMemo } from '../request-context';
 import { authOptions } from './options';
 import type { SessionUser } from './session-user';
 import { liveSessionUser } from './user-sessions';
@@ -28,5 +28,5 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const cookie = await sessionCookie();
   if (!cookie) return null;
   const db = await getDb();
-  return liveSessionUser(db, cookie, await getSettings(db));
+  return liveSessionUser(db, cookie, await requestMemo().settings(db));
 });

@@ -7,6 +7,7 @@ import { requireRole } from '../auth/guards';
 import type { SessionUser } from '../auth/session-user';
 import { getDb } from '../db';
 import { ApiError } from '../http/api-error';
+import { requestMemo } from '../request-context';
 import { FIGURE_READERS } from '../metrics/scope';
 import { resolveDashboardFilters } from '../services/dashboard-filters';
 
@@ -25,7 +26,7 @@ export async function loadDashboardPage(
   const user = await requireRole(...roles);
   let filters: ResolvedFilters;
   try {
-    filters = await resolveDashboardFilters(await getDb(), user, await searchParams);
+    filters = await resolveDashboardFilters(await getDb(), user, await searchParams, requestMemo());
   } catch (error) {
     if (error instanceof ApiError && error.code === 'forbidden') forbidden();
     if (error instanceof ApiError && error.code === 'bad_request') return { ok: false, user, error: error.message };

@@ -8,8 +8,7 @@ import { isCalendarDate, presetPeriod, previousPeriod, todayIn } from '@/lib/per
 import { pinnedRegion, pinnedRep } from '../auth/rbac';
 import type { SessionUser } from '../auth/session-user';
 import { ApiError } from '../http/api-error';
-import { resolveKpiScope } from '../metrics/scope';
-import { getSettings } from './settings';
+import { createRequestMemo, type RequestMemo } from '../request-context';
 
 const loadFilters = createLoader(dashboardFilterParsers);
 
@@ -18,10 +17,16 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /**
  * The period and scope a dashboard page shows, from its URL and the caller's role. A regional
  * manager asking for another region (even by editing the URL) gets FORBIDDEN from the scope.
+ * Settings and scope come from the request's memo, which the page's procedures then reuse.
  */
-export async function resolveDashboardFilters(db: Db, user: SessionUser, searchParams: SearchParams): Promise<ResolvedFilters> {
+export async function resolveDashboardFilters(
+  db: Db,
+  user: SessionUser,
+  searchParams: SearchParams,
+  memo: RequestMemo = createRequestMemo(),
+): Promise<ResolvedFilters> {
   const raw = loadFilters(searchParams);
-  const { reportTz } = await getSettings(db);
+  const { reportTz } = await memo.settings(db);
   let period;
   if (raw.preset === 'custom') {
     if (!raw.from || !raw.to || !isCalendarDate(raw.from) || !isCalendarDate(raw.to)) {
@@ -32,7 +37,7 @@ export async function resolveDashboardFilters(db: Db, user: SessionUser, searchP
   } else {
     period = presetPeriod(raw.preset ?? DEFAULT_PRESET, todayIn(reportTz));
   }
-  const scope = await resolveKpiScope(db, user, { region: raw.region, rep: raw.rep });
+  const scope = await memo.scope(db, user, { region: raw.region, rep: raw.rep });
   const previous = previousPeriod(period);
   return {
     preset: raw.preset,
