@@ -2,7 +2,7 @@
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time,
   // never bundled (bundling breaks it and would serve the WASM publicly).
-  serverExternalPackages: ['@electric-sql/pglite', 'argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'pg-boss', 'nodemailer'],
   poweredByHeader: false,
   // A second build beside the main one (a parallel checkout of pages) needs its own folder.
   distDir: process.env.HOLDFAST_DIST_DIR || '.next',

@@ -18,6 +18,11 @@ const envSchema = z.object({
   /** A replica is read from only while it holds every commit older than this; also how long a user's own writes are read from the primary. */
   DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce.number().positive().max(3600).default(5),
   HOLDFAST_DATA_DIR: z.string().min(1).default('.data/pglite'),
+  /** PostgreSQL stops any statement of the server that runs longer; 0 turns the limit off (migrations and CLIs never have it). */
+  HOLDFAST_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
+  /** Figure requests (KPI API, dashboard procedures, export starts) computed at once per process, and how many may wait; beyond, 503. */
+  HOLDFAST_HEAVY_CONCURRENCY: positiveInt(4),
+  HOLDFAST_HEAVY_QUEUE: z.coerce.number().int().min(0).default(100),
   REPORT_TZ: z.string().min(1).default('Europe/Madrid'),
   DISPUTE_SLA_HOURS: positiveInt(72),
   COMM_TARGET_MINUTES: positiveInt(30),
@@ -27,6 +32,13 @@ const envSchema = z.object({
     .default('EUR'),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  /** Email for notifications, e.g. smtp://user:password@mail.example.com:587; unset, notifications stay in the app. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'an smtp:// or smtps:// URL'),
+  SMTP_FROM: z.string().min(3).default('Holdfast <holdfast@localhost>'),
   /** '1' demo data and accounts on an empty database, '0' a real install; unset means demo only without DATABASE_URL. */
   HOLDFAST_DEMO: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1']).optional()),
 });

@@ -1,0 +1,28 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { notifications, users } from '@/db/schema';
+import type { JobHandler } from '../job-context';
+
+/**
+ * Sends one notification's email and marks it sent. A row already sent (a retry after the
+ * send but before the mark, or a duplicate job) is not sent again; one without a mailer stays
+ * in the app.
+ */
+export const handleNotificationEmail: JobHandler<'notification-email'> = async (context, { notificationId }) => {
+  const [row] = await context.db
+    .select({ title: notifications.title, body: notifications.body, link: notifications.link, status: notifications.emailStatus, to: users.email })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(eq(notifications.id, notificationId));
+  if (!row || row.status !== 'pending' || !context.mailer) return;
+  const url = new URL(row.link, context.appUrl).toString();
+  await context.mailer.send({
+    to: row.to,
+    subject: `[Holdfast] ${row.title}`,
+    text: `${row.body}\n\nOpen it in Holdfast: ${url}\n\nChoose which notifications you get by email at ${new URL('/account', context.appUrl).toString()}.\n`,
+  });
+  await context.db
+    .update(notifications)
+    .set({ emailStatus: 'sent', emailedAt: new Date() })
+    .where(and(eq(notifications.id, notificationId), eq(notifications.emailStatus, 'pending')));
+};
