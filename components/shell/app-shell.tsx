@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { navItemsFor } from '@/lib/navigation';
 import type { Role } from '@/lib/vocabularies';
-import { SidebarNav } from './sidebar-nav';
+import { Sidebar } from './sidebar';
 import { SignOutButton } from './sign-out-button';
 
 interface ShellUser {
@@ -15,10 +15,10 @@ interface ShellUser {
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   return (
     <div className="shell">
-      <aside className="sidebar">
-        <div className="brand">Holdfast</div>
-        <SidebarNav items={navItemsFor(user.role)} />
-      </aside>
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
+      <Sidebar items={navItemsFor(user.role)} />
       <div className="main">
         <header className="topbar">
           <span data-testid="current-user">
@@ -28,7 +28,9 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           <Link href="/account">Your account</Link>
           <SignOutButton />
         </header>
-        <main className="content">{children}</main>
+        <main id="main-content" className="content" tabIndex={-1}>
+          {children}
+        </main>
       </div>
     </div>
   );

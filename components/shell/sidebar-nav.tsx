@@ -14,7 +14,7 @@ export function SidebarNav({ items }: { items: readonly NavItem[] }) {
     .filter((item) => matches(pathname, item.href))
     .reduce<string | null>((best, item) => (best === null || item.href.length > best.length ? item.href : best), null);
   return (
-    <nav aria-label="Main">
+    <nav id="app-nav" aria-label="Main">
       {items.map((item) => (
         <Link key={item.href} href={item.href} aria-current={item.href === current ? 'page' : undefined}>
           {item.label}
