@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import {
   creditRequests,
@@ -96,6 +97,14 @@ export async function authorizationWorld(db: Db) {
       .returning({ id: customers.id });
     if (!row) throw new Error('customer insert returned no row');
     return row.id;
+  }
+
+  /** A fresh customer of the region, by account number (the customer 360 page's key). */
+  async function customerAccount(regionCode: string) {
+    const id = await customer(regionCode);
+    const [row] = await db.select({ account: customers.accountNumber }).from(customers).where(eq(customers.id, id));
+    if (!row) throw new Error('customer not found');
+    return row.account;
   }
 
   /** An investigating dispute whose charge was found undue: every change of the case page applies to it. */
@@ -221,6 +230,7 @@ export async function authorizationWorld(db: Db) {
     newEmail,
     spareUser,
     customer,
+    customerAccount,
     dispute,
     creditRequest,
     retentionCase,

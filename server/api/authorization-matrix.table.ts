@@ -172,6 +172,12 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   'queue.counts': plain('401 403 ok ok ok 403', () => ({})),
   'queue.assignees': plain('401 403 ok ok 403 403'),
 
+  'customers.get': onObject(
+    '401 ok ok ok/404 ok/404 ok',
+    async (w, _c, k) => ({ account: await w.customerAccount(regionOf(k)) }),
+    REGIONS,
+  ),
+  'customers.search': plain('401 ok ok ok ok ok', () => ({ q: 'M-1' })),
   'retentionCalls.lookupCustomers': plain('401 ok ok ok ok 403', () => ({ q: 'M-' })),
   'retentionCalls.formOptions': plain('401 ok ok ok ok 403'),
   'retentionCalls.open': onObject(

@@ -21,6 +21,7 @@ import { exportsRouter } from './routers/exports';
 import { apiTokensRouter } from './routers/api-tokens';
 import { adminSettingsRouter } from './routers/admin-settings';
 import { auditLogRouter } from './routers/audit-log';
+import { customersRouter } from './routers/customers';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   imports: importsRouter,
   adminSettings: adminSettingsRouter,
   auditLog: auditLogRouter,
+  customers: customersRouter,
 });
 
 export type AppRouter = typeof appRouter;
