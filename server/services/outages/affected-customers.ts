@@ -1,11 +1,9 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
-import { toInt } from '../../metrics/filters';
+import type { Db } from '@/db/client';
 import type { SessionUser } from '../../auth/session-user';
 import { getSettings } from '../settings';
 import { assertMayManage, customerScope, loadOutageForActor } from './access';
-import { affectedWith, compensationPolicy, STILL_OWED, type AffectedQuery } from './compensation-sql';
+import { affectedCompensations, compensationBasis, isStillOwed, type CompensationBasis } from './legal-compensation';
 
 export interface AffectedCustomerRow {
   account_number: string;
@@ -22,8 +20,6 @@ export interface AffectedCustomersCsv {
   batches: AsyncGenerator<AffectedCustomerRow[]>;
 }
 
-const PAGE_SIZE = 5_000;
-
 /**
  * The affected customers of outage `ref` for the SMS provider (account, postcode, region), or
  * with `owed` only those still owed a credit, with the amount. Managers and admins only; a
@@ -37,42 +33,31 @@ export async function affectedCustomersCsv(
 ): Promise<AffectedCustomersCsv> {
   assertMayManage(actor);
   const outage = await loadOutageForActor(db, actor, params.ref);
-  const policy = compensationPolicy(await getSettings(db));
-  const query: AffectedQuery = { outageId: outage.id, region: customerScope(actor), policy, now };
+  const basis = await compensationBasis(db, outage, await getSettings(db), now);
   const owedOnly = params.status === 'owed';
   return {
     filename: `${outage.outageRef}-${owedOnly ? 'still-owed' : 'affected-customers'}.csv`,
     columns: owedOnly
       ? ['account_number', 'postcode', 'region_code', 'owed_cents']
       : ['account_number', 'postcode', 'region_code'],
-    batches: pages(db, query, owedOnly),
+    batches: pages(db, basis, customerScope(actor), owedOnly),
   };
 }
 
-async function* pages(db: Db, query: AffectedQuery, owedOnly: boolean): AsyncGenerator<AffectedCustomerRow[]> {
-  let afterId = 0;
-  for (;;) {
-    const rows = await queryRows<{
-      id: unknown;
-      account_number: string;
-      postcode: string | null;
-      region_code: string;
-      owed_cents: unknown;
-    }>(
-      db,
-      sql`${affectedWith(query)}
-        select a.id, a.account_number, a.postcode, a.region_code, a.owed_cents
-        from a where a.id > ${afterId} and ${owedOnly ? STILL_OWED : sql`true`}
-        order by a.id limit ${PAGE_SIZE}`,
-    );
-    if (rows.length === 0) return;
-    afterId = toInt(rows[rows.length - 1]?.id);
+async function* pages(
+  db: Db,
+  basis: CompensationBasis,
+  region: string | null,
+  owedOnly: boolean,
+): AsyncGenerator<AffectedCustomerRow[]> {
+  for await (const page of affectedCompensations(db, basis, { region })) {
+    const rows = owedOnly ? page.filter(isStillOwed) : page;
+    if (rows.length === 0) continue;
     yield rows.map((r) => ({
-      account_number: r.account_number,
+      account_number: r.accountNumber,
       postcode: r.postcode ?? '',
-      region_code: r.region_code,
-      ...(owedOnly ? { owed_cents: toInt(r.owed_cents) } : {}),
+      region_code: r.regionCode,
+      ...(owedOnly ? { owed_cents: r.owedCents } : {}),
     }));
-    if (rows.length < PAGE_SIZE) return;
   }
 }

@@ -9,8 +9,9 @@ import { compensateAll, outageCompensation } from './compensation';
 import { outageWorld } from '@/test/factories/outage-world';
 
 /**
- * The legal minimum, round_half_up(monthly_fee × hours / 720) cents, and the policy over it,
- * computed by hand; and "compensate all" creating each credit once, even run twice at once.
+ * The general pro-rata legal minimum, round_half_up(monthly_fee × hours / 720) cents (regions with
+ * no specific rule), and the policy over it, computed by hand; and "compensate all" creating each
+ * credit once, even run twice at once.
  */
 let t: TestDb;
 let world: Awaited<ReturnType<typeof outageWorld>>;
@@ -78,7 +79,7 @@ describe('legal minimum', () => {
     expect(later).toMatchObject({ hours: 14.4, legalMinimumCents: 20 + 50 + 1 });
   });
 
-  it('policy: × 1.5 and a 5-cent floor raise it, never lower it; under the minimum hours nobody is owed', async () => {
+  it('policy: × 1.5 and a 5-cent floor raise it, never lower it; under the minimum hours only the legal minimum', async () => {
     const o = await outageOver([120, 600, 1234], { started: '2026-02-03T10:00:00Z', resolved: '2026-02-03T13:00:00Z' });
     await policy(1.5, 5, 2);
     // legal 1, 3, 5; × 1.5: 0.75→1, 3.75→4, 7.7125→8; floor 5 → 5, 5, 8
@@ -91,9 +92,9 @@ describe('legal minimum', () => {
 
     await policy(1.5, 5, 4);
     const short = await outageCompensation(t.db, world.people.manager, { ref: o.ref });
-    expect(short).toMatchObject({ legalMinimumCents: 9, policyCents: 0, belowMinimumHours: true });
-    expect(short.stillOwed.count).toBe(0);
-    expect(await compensateAll(t.db, world.people.manager, { ref: o.ref })).toMatchObject({ created: 0 });
+    // Below the policy's minimum hours the multiplier and the floor stop; the legal minimum never does.
+    expect(short).toMatchObject({ legalMinimumCents: 9, policyCents: 9, belowMinimumHours: true });
+    expect(short.stillOwed.count).toBe(3);
 
     // Exactly the minimum counts: 3 h against a 3-hour minimum.
     await policy(1, 0, 3);
@@ -103,7 +104,7 @@ describe('legal minimum', () => {
 });
 
 describe('compensate all affected', () => {
-  it('creates one outage credit per customer owed, issued now by the actor; a second run creates nothing', async () => {
+  it('creates one outage credit per customer owed, issued now as automatic (no rep); a second run creates nothing', async () => {
     await policy(1, 0, 0);
     const o = await outageOver([120, 600, 1234, 0], {
       started: '2026-02-04T10:00:00Z',
@@ -117,7 +118,7 @@ describe('compensate all affected', () => {
     expect(made.map((k) => k.amountCents)).toEqual([1, 3, 5]);
     expect(made.map((k) => k.compRef.replace(/^CP-\w+-\w+-/, 'CP-run-'))).toEqual(['CP-run-1', 'CP-run-2', 'CP-run-3']);
     for (const k of made) {
-      expect(k).toMatchObject({ issuedById: world.people.manager.id, outageId: o.outageId, issuedAt: now });
+      expect(k).toMatchObject({ issuedById: null, outageId: o.outageId, issuedAt: now });
     }
     expect(await compensateAll(t.db, world.people.manager, { ref: o.ref }, now)).toEqual({
       created: 0,
@@ -129,6 +130,7 @@ describe('compensate all affected', () => {
     expect(k).toMatchObject({ issued: { count: 3, cents: 9 }, stillOwed: { count: 0, cents: 0, first: [] } });
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, o.ref));
     expect(audits.map((a) => a.action)).toEqual(['outage.compensate_all']);
+    expect(audits[0]?.actorId).toBe(world.people.manager.id);
   });
 
   it('two runs at the same time create each credit once (the partial unique index decides)', async () => {
