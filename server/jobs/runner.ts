@@ -15,7 +15,11 @@ export interface JobRunnerOptions {
   schedules?: boolean;
   /** Only these queues get workers (all by default). */
   queues?: readonly QueueName[];
+  /** The handlers to run (the registry's by default). */
+  handlers?: Partial<HandlerMap>;
 }
+
+type HandlerMap = typeof HANDLERS;
 
 export interface JobRunner {
   boss: PgBoss;
@@ -48,7 +52,7 @@ export async function startJobRunner(db: Db, options: JobRunnerOptions): Promise
     const slots = 'concurrency' in QUEUES[queue] ? Number(QUEUES[queue].concurrency) : 1;
     for (let slot = 0; slot < slots; slot++) {
       await boss.work(queue, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, ([job]) =>
-        job ? runJob(options.context, queue, job) : Promise.resolve(),
+        job ? runJob(options.context, queue, job, options.handlers?.[queue] ?? HANDLERS[queue]) : Promise.resolve(),
       );
     }
   }
@@ -66,14 +70,19 @@ export async function startJobRunner(db: Db, options: JobRunnerOptions): Promise
   };
 }
 
-async function runJob(context: JobContext, queue: QueueName, job: PgBoss.JobWithMetadata<unknown>): Promise<void> {
+async function runJob<Q extends QueueName>(
+  context: JobContext,
+  queue: Q,
+  job: PgBoss.JobWithMetadata<unknown>,
+  handler: HandlerMap[Q],
+): Promise<void> {
   const parsed = QUEUES[queue].payload.safeParse(job.data);
   if (!parsed.success) {
     throw recordedFailure(new Error(`job ${job.id} on ${queue}: payload does not match the queue's schema`));
   }
-  const handler = HANDLERS[queue] as (c: JobContext, p: unknown, j: { id: string; retryCount: number }) => Promise<void>;
+  const run = handler as (c: JobContext, p: unknown, j: { id: string; retryCount: number }) => Promise<void>;
   try {
-    await handler(context, parsed.data, { id: job.id, retryCount: job.retryCount });
+    await run(context, parsed.data, { id: job.id, retryCount: job.retryCount });
   } catch (error) {
     throw recordedFailure(error);
   }

@@ -55,6 +55,8 @@ export function handleExecutor(db: Db): PgBoss.Db {
  */
 function forPostgresJs(values: Values): unknown[] {
   return (values ?? []).map((value) => {
+    // pg-boss leaves unset options undefined, which node-postgres sends as null and postgres.js refuses.
+    if (value === undefined) return null;
     if (value instanceof Date) return value.toISOString();
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) return JSON.stringify(value);
     return value;
