@@ -82,10 +82,13 @@ describe('the runner', () => {
     const { db } = testDb;
     await db.execute(sql`delete from pgboss.job where name = 'notification-email'`);
     const attempts: Record<number, number[]> = {};
-    const flaky: JobHandler<'notification-email'> = async (_context, { notificationId }) => {
+    const flaky: JobHandler<'notification-email'> = (_context, { notificationId }) => {
       (attempts[notificationId] ??= []).push(Date.now());
-      if (notificationId === 1 && (attempts[1]?.length ?? 0) < 3) throw new Error('connect ECONNREFUSED 10.1.2.3:25 select * from secrets');
-      if (notificationId === 2) throw new JobFailure('The SMTP server refused the message (reply 550).');
+      if (notificationId === 1 && (attempts[1]?.length ?? 0) < 3) {
+        return Promise.reject(new Error('connect ECONNREFUSED 10.1.2.3:25 select * from secrets'));
+      }
+      if (notificationId === 2) return Promise.reject(new JobFailure('The SMTP server refused the message (reply 550).'));
+      return Promise.resolve();
     };
     runner = await startJobRunner(db, {
       context: context(db),
@@ -167,14 +170,15 @@ describe('a restart', () => {
         schedules: false,
         queues: ['notification-email'],
         handlers: {
-          'notification-email': async (_c, { notificationId }) => {
+          'notification-email': (_c, { notificationId }) => {
             worked.push(notificationId);
+            return Promise.resolve();
           },
         },
       });
       try {
         await until(
-          async () => worked,
+          () => Promise.resolve(worked),
           (list) => list.length > 0,
         );
         expect(worked).toEqual([9]);
