@@ -11,8 +11,10 @@ import postgres from 'postgres';
 import { acquireDirectoryLock } from './directory-lock';
 import { POOL_OPTIONS, PROBE_OPTIONS } from './postgres-options';
 import { openReplicaSet, type ReplicaConfig, type ReplicaSet } from './replicas';
+import { cancellableQueries } from './query-cancellation';
 import { createResilientClient } from './resilient-client';
 import * as schema from './schema';
+import { withStatementTimeout } from './statement-timeout';
 
 export type Schema = typeof schema;
 /** Either driver: PGlite and postgres.js databases share this interface, and so do transactions. */
@@ -38,6 +40,8 @@ export interface DbConfig {
   dataDir: string;
   /** Streaming replicas of `databaseUrl` for reads that may lag a little. */
   replicas?: ReplicaConfig | undefined;
+  /** PostgreSQL stops any statement running longer (the server's pools; migrations and CLIs run without). */
+  statementTimeoutMs?: number | undefined;
 }
 
 export class DatabaseConfigError extends Error {}
@@ -46,7 +50,7 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
 export async function openDatabase(config: DbConfig): Promise<DbHandle> {
   const replicas = config.replicas?.urls.length ? config.replicas : undefined;
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, replicas);
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, replicas, config.statementTimeoutMs);
   if (replicas) throw new DatabaseConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL: replicas are of a PostgreSQL server.');
   return openPglite(config.dataDir);
 }
@@ -102,10 +106,14 @@ function parseServerUrl(databaseUrl: string, variable: string): URL {
   return url;
 }
 
-async function openPostgres(databaseUrl: string, replicaConfig: ReplicaConfig | undefined): Promise<DbHandle> {
+async function openPostgres(
+  databaseUrl: string,
+  replicaConfig: ReplicaConfig | undefined,
+  statementTimeoutMs: number | undefined,
+): Promise<DbHandle> {
   const url = parseServerUrl(databaseUrl, 'DATABASE_URL');
   for (const replicaUrl of replicaConfig?.urls ?? []) parseServerUrl(replicaUrl, 'DATABASE_REPLICA_URLS');
-  const pool = postgres(databaseUrl, POOL_OPTIONS);
+  const pool = postgres(databaseUrl, withStatementTimeout(POOL_OPTIONS, statementTimeoutMs));
   const probe = postgres(databaseUrl, PROBE_OPTIONS);
   const closeAll = (timeout: number) => Promise.all([pool.end({ timeout }), probe.end({ timeout })]);
   try {
@@ -115,9 +123,10 @@ async function openPostgres(databaseUrl: string, replicaConfig: ReplicaConfig | 
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseConfigError(`Cannot connect to PostgreSQL at ${describeServer(url)}: ${reason}`);
   }
-  const { client } = createResilientClient(pool, probe);
+  // An abandoned request's queries are cancelled on the server (query-cancellation.ts).
+  const { client } = createResilientClient(cancellableQueries(pool), probe);
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
-  const replicas = replicaConfig ? openReplicaSet({ db, client }, schema, replicaConfig) : null;
+  const replicas = replicaConfig ? openReplicaSet({ db, client }, schema, { ...replicaConfig, statementTimeoutMs }) : null;
   // A replica down at start-up is skipped (and checked again every second), not a reason to refuse to start.
   await replicas?.check();
   return {

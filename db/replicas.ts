@@ -4,7 +4,9 @@ import postgres, { type ParameterOrJSON, type Sql, type TransactionSql, type Uns
 import type { Db, Schema } from './client';
 import { isConnectionError } from './connection-errors';
 import { POOL_OPTIONS } from './postgres-options';
+import { cancellableQueries } from './query-cancellation';
 import { replicaFreshAsOf, samplePrimary, type ReplicaNode, type WalSample } from './replica-health';
+import { withStatementTimeout } from './statement-timeout';
 
 export interface ReplicaConfig {
   /** postgres:// URLs of streaming replicas of the primary. */
@@ -13,6 +15,8 @@ export interface ReplicaConfig {
   maxLagSeconds: number;
   /** How often replicas are checked (lag, reachability). */
   checkIntervalMs?: number;
+  /** As the primary's pool (statement-timeout.ts). */
+  statementTimeoutMs?: number | undefined;
 }
 
 export interface ReplicaSet {
@@ -47,9 +51,10 @@ export function openReplicaSet(
 ): ReplicaSet {
   const maxLagMs = config.maxLagSeconds * 1000;
   const nodes: ReplicaNode[] = config.urls.map((url) => {
-    const pool = postgres(url, { ...POOL_OPTIONS, connection: { ...POOL_OPTIONS.connection, application_name: 'holdfast-read' } });
+    const options = { ...POOL_OPTIONS, connection: { ...POOL_OPTIONS.connection, application_name: 'holdfast-read' } };
+    const pool = postgres(url, withStatementTimeout(options, config.statementTimeoutMs));
     // Drizzle sets its type parsers on the pool it wraps: done here so replica rows parse like the primary's.
-    const db = drizzlePostgres({ client: pool, schema }) as unknown as Db;
+    const db = drizzlePostgres({ client: cancellableQueries(pool), schema }) as unknown as Db;
     return { name: describe(url), pool, db, usable: false, lagSeconds: null, checkedAt: 0, freshAsOf: 0 };
   });
   let next = 0;

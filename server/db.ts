@@ -12,12 +12,22 @@ const globalForDb = globalThis as typeof globalThis & { holdfastDb?: Promise<DbH
  */
 export function getDbHandle(): Promise<DbHandle> {
   globalForDb.holdfastDb ??= (async () => {
+    // Migrations may rewrite large tables: on a server they run on a connection without the statement timeout.
+    if (env.DATABASE_URL) {
+      const migrating = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.HOLDFAST_DATA_DIR });
+      try {
+        await migrateDatabase(migrating);
+      } finally {
+        await migrating.close();
+      }
+    }
     const handle = await openDatabase({
       databaseUrl: env.DATABASE_URL,
       dataDir: env.HOLDFAST_DATA_DIR,
       replicas: { urls: env.DATABASE_REPLICA_URLS, maxLagSeconds: env.DATABASE_REPLICA_MAX_LAG_SECONDS },
+      statementTimeoutMs: env.HOLDFAST_STATEMENT_TIMEOUT_SECONDS * 1000,
     });
-    await migrateDatabase(handle);
+    if (!env.DATABASE_URL) await migrateDatabase(handle);
     return handle;
   })();
   return globalForDb.holdfastDb;

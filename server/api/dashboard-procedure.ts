@@ -1,6 +1,7 @@
 import 'server-only';
 import { dashboardQuerySchema } from '@/lib/schemas/dashboard';
 import { FIGURE_READERS } from '../metrics/scope';
+import { withHeavySlot } from '../http/heavy-limit';
 import { createRequestMemo } from '../request-context';
 import { roleProcedure } from './trpc';
 
@@ -12,6 +13,8 @@ import { roleProcedure } from './trpc';
  */
 export const dashboardProcedure = roleProcedure(...FIGURE_READERS)
   .input(dashboardQuerySchema)
+  // Figures are the heavy reads: within the process's limit (503 when its queue is full).
+  .use(({ signal, next }) => withHeavySlot(signal, () => next()))
   .use(async ({ ctx, input, next }) => {
     const db = ctx.readDb ?? ctx.db;
     const memo = ctx.memo ?? createRequestMemo();

@@ -5,10 +5,21 @@ import {
   DATABASE_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
 } from '../http/database-unavailable';
-import { BAD_INPUT_MESSAGE, classifyFailure, reportUnexpected, unexpectedMessage } from '../http/failures';
+import { ApiError } from '../http/api-error';
+import {
+  BAD_INPUT_MESSAGE,
+  CANCELLED_MESSAGE,
+  classifyFailure,
+  OVERLOAD_RETRY_AFTER_SECONDS,
+  reportUnexpected,
+  STATEMENT_TIMEOUT_MESSAGE,
+  STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS,
+  unexpectedMessage,
+} from '../http/failures';
 
 /** The digest pages' error boundaries see for a database outage (Next keeps a thrown error's digest). */
 export const DATABASE_UNAVAILABLE_DIGEST = 'database-unavailable';
+const STATEMENT_TIMEOUT_DIGEST = 'statement-timeout';
 
 type SafeError = TRPCError & { digest?: string };
 
@@ -32,6 +43,13 @@ export function toSafeError(error: TRPCError): TRPCError {
       );
     case 'bad_input':
       return withDigest(new TRPCError({ code: 'BAD_REQUEST', message: BAD_INPUT_MESSAGE, cause }), 'bad-input');
+    case 'timeout':
+      return withDigest(
+        new TRPCError({ code: 'SERVICE_UNAVAILABLE', message: STATEMENT_TIMEOUT_MESSAGE, cause }),
+        STATEMENT_TIMEOUT_DIGEST,
+      );
+    case 'cancelled':
+      return withDigest(new TRPCError({ code: 'CLIENT_CLOSED_REQUEST', message: CANCELLED_MESSAGE, cause }), 'cancelled');
     case 'unexpected': {
       const id = reportUnexpected(cause);
       return withDigest(new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: unexpectedMessage(id), cause }), id);
@@ -51,6 +69,13 @@ export function databaseOutageMeta({ errors }: { errors: TRPCError[] }): { statu
   const outage = errors.some(
     (e) => (e as SafeError).digest === DATABASE_UNAVAILABLE_DIGEST || isDatabaseUnavailable(e.cause ?? e),
   );
-  if (!outage) return {};
-  return { status: 503, headers: new Headers({ 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) }) };
+  if (outage) return { status: 503, headers: new Headers({ 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) }) };
+  // Too busy, or a query past the statement timeout: 503 too, with when to try again.
+  if (errors.some((e) => (e as SafeError).digest === STATEMENT_TIMEOUT_DIGEST)) {
+    return { status: 503, headers: new Headers({ 'Retry-After': String(STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS) }) };
+  }
+  if (errors.some((e) => e.cause instanceof ApiError && e.cause.code === 'overloaded')) {
+    return { status: 503, headers: new Headers({ 'Retry-After': String(OVERLOAD_RETRY_AFTER_SECONDS) }) };
+  }
+  return {};
 }

@@ -53,6 +53,7 @@ const TRPC_CODES: Record<ApiErrorCode, TRPCError['code']> = {
   conflict: 'CONFLICT',
   too_large: 'PAYLOAD_TOO_LARGE',
   not_set_up: 'SERVICE_UNAVAILABLE',
+  overloaded: 'SERVICE_UNAVAILABLE',
 };
 
 /** Services throw ApiError (shared with /api/v1); procedures answer the matching tRPC code. */

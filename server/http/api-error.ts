@@ -1,9 +1,18 @@
 import 'server-only';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from './database-unavailable';
-import { BAD_INPUT_MESSAGE, classifyFailure, reportUnexpected, unexpectedMessage } from './failures';
+import {
+  BAD_INPUT_MESSAGE,
+  CANCELLED_MESSAGE,
+  classifyFailure,
+  OVERLOAD_RETRY_AFTER_SECONDS,
+  reportUnexpected,
+  STATEMENT_TIMEOUT_MESSAGE,
+  STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS,
+  unexpectedMessage,
+} from './failures';
 
 export type ApiErrorCode =
-  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'not_set_up';
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'not_set_up' | 'overloaded';
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -14,6 +23,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   too_large: 413,
   /** First-run setup is pending (server/services/accounts/setup.ts). */
   not_set_up: 503,
+  /** Too many figure requests at once in this process (server/http/heavy-limit.ts). */
+  overloaded: 503,
 };
 
 /** Thrown by /api/v1 code; `apiErrorResponse` turns it into the contract's JSON error. */
@@ -37,7 +48,8 @@ export class ApiError extends Error {
  */
 export function apiErrorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
-    return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+    const headers = error.code === 'overloaded' ? { 'Retry-After': String(OVERLOAD_RETRY_AFTER_SECONDS) } : undefined;
+    return Response.json({ error: { code: error.code, message: error.message } }, { status: error.status, headers });
   }
   switch (classifyFailure(error)) {
     case 'unavailable':
@@ -47,6 +59,13 @@ export function apiErrorResponse(error: unknown): Response {
       );
     case 'bad_input':
       return Response.json({ error: { code: 'bad_request', message: BAD_INPUT_MESSAGE } }, { status: 400 });
+    case 'timeout':
+      return Response.json(
+        { error: { code: 'timeout', message: STATEMENT_TIMEOUT_MESSAGE } },
+        { status: 503, headers: { 'Retry-After': String(STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS) } },
+      );
+    case 'cancelled':
+      return Response.json({ error: { code: 'cancelled', message: CANCELLED_MESSAGE } }, { status: 503 });
     case 'unexpected': {
       const id = reportUnexpected(error);
       return Response.json(

@@ -12,13 +12,38 @@ const BAD_INPUT_SQLSTATES = new Set(['22021', '22P05', '22003', '22P02', '22007'
 export const BAD_INPUT_MESSAGE =
   'A value in the request is not valid: a number out of range or text with a NUL character.';
 
-export type Failure = 'unavailable' | 'bad_input' | 'unexpected';
+/** What users read when a statement ran past HOLDFAST_STATEMENT_TIMEOUT_SECONDS and PostgreSQL stopped it. */
+export const STATEMENT_TIMEOUT_MESSAGE =
+  'The figures took longer than the server allows and were stopped. Choose a shorter period or fewer filters, or try again in a minute.';
+export const STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS = 60;
 
-function sqlState(error: unknown): string | null {
+/** What an abandoned request's cancelled query answers (nobody reads it: the client has gone). */
+export const CANCELLED_MESSAGE = 'The request was cancelled.';
+
+/** A request whose client went away while it waited for a slot (server/http/heavy-limit.ts). */
+export class RequestCancelledError extends Error {
+  constructor() {
+    super(CANCELLED_MESSAGE);
+  }
+}
+
+/** When to come back after an "overloaded" 503. */
+export const OVERLOAD_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * `timeout`: the statement timeout stopped a query; `cancelled`: a query of a request whose client
+ * went away was cancelled (db/query-cancellation.ts). Both are SQLSTATE 57014; the server's message tells them apart.
+ */
+export type Failure = 'unavailable' | 'bad_input' | 'timeout' | 'cancelled' | 'unexpected';
+
+function databaseError(error: unknown): { code: string; message: string } | null {
   let current: unknown = error;
   for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      const message = (current as { message?: unknown }).message;
+      return { code, message: typeof message === 'string' ? message : '' };
+    }
     current = (current as { cause?: unknown }).cause;
   }
   return null;
@@ -27,8 +52,10 @@ function sqlState(error: unknown): string | null {
 /** What kind of failure an error that is not one of our own refusals (ApiError, TRPCError) is. */
 export function classifyFailure(error: unknown): Failure {
   if (isDatabaseUnavailable(error)) return 'unavailable';
-  const state = sqlState(error);
-  if (state && BAD_INPUT_SQLSTATES.has(state)) return 'bad_input';
+  if (error instanceof RequestCancelledError) return 'cancelled';
+  const failed = databaseError(error);
+  if (failed && BAD_INPUT_SQLSTATES.has(failed.code)) return 'bad_input';
+  if (failed?.code === '57014') return /statement timeout/i.test(failed.message) ? 'timeout' : 'cancelled';
   return 'unexpected';
 }
 

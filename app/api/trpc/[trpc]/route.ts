@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { cancelOnAbort } from '@/db/query-cancellation';
 import { createTRPCContext } from '@/server/api/context';
 import { databaseOutageMeta } from '@/server/api/trpc-errors';
 import { appRouter } from '@/server/api/root';
@@ -8,14 +9,17 @@ import { readLimitedBody } from '@/server/http/body-limit';
 import { assertSameOrigin } from '@/server/http/same-origin';
 import { getSettings } from '@/server/services/settings';
 
+/** A client that goes away cancels the queries its procedures still have running. */
 function handle(req: Request) {
-  return fetchRequestHandler({
-    endpoint: '/api/trpc',
-    req,
-    router: appRouter,
-    createContext: createTRPCContext,
-    responseMeta: databaseOutageMeta,
-  });
+  return cancelOnAbort(req.signal, () =>
+    fetchRequestHandler({
+      endpoint: '/api/trpc',
+      req,
+      router: appRouter,
+      createContext: createTRPCContext,
+      responseMeta: databaseOutageMeta,
+    }),
+  );
 }
 
 /**

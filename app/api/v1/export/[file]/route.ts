@@ -5,6 +5,7 @@ import { getReadDb } from '@/server/db';
 import { startExport } from '@/server/export/export-stream';
 import { EXPORT_ROLES } from '@/server/export/plan';
 import { ApiError, apiErrorResponse } from '@/server/http/api-error';
+import { withHeavySlot } from '@/server/http/heavy-limit';
 
 /**
  * GET /api/v1/export/<dataset>.<csv|xlsx>?from&to[&region][&rep]: the dataset's rows in its import
@@ -20,11 +21,9 @@ export async function GET(request: Request, context: { params: Promise<{ file: s
     if (!query.success) throw new ApiError('bad_request', describeKpiQueryError(query.error));
 
     // Rows are read from a replica when one is fresh (the audit row is written to the primary).
-    const download = await startExport(
-      await getReadDb(user.id),
-      user,
-      { ...file.data, ...query.data },
-      { signal: request.signal },
+    // Starting (scope, plan, row count) is within the limit for figure requests; the download is not.
+    const download = await withHeavySlot(request.signal, async () =>
+      startExport(await getReadDb(user.id), user, { ...file.data, ...query.data }, { signal: request.signal }),
     );
     return new Response(download.stream, {
       headers: {
