@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { navItemsFor } from '@/lib/navigation';
 import type { Role } from '@/lib/vocabularies';
+import { GlobalSearch } from './global-search';
 import { Sidebar } from './sidebar';
 import { SignOutButton } from './sign-out-button';
 
@@ -21,6 +22,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
       <Sidebar items={navItemsFor(user.role)} />
       <div className="main">
         <header className="topbar">
+          <GlobalSearch />
           <span data-testid="current-user">
             {user.name} <span className="badge">{user.role}</span>
             {user.regionCode ? <span className="muted"> · {user.regionCode}</span> : null}

@@ -5,7 +5,11 @@ export const SEARCH_MAX_LENGTH = 100;
 
 /** One customer by account number (`/customers/[account]`). */
 export const customerAccountInput = z.object({
-  account: z.string().trim().min(1, 'An account number is required.').max(64, 'Account numbers have at most 64 characters.'),
+  account: z
+    .string()
+    .trim()
+    .min(1, 'An account number is required.')
+    .max(64, 'Account numbers have at most 64 characters.'),
 });
 
 /** The header's search: account number, name, phone, or a dispute, retention or outage reference. */

@@ -39,10 +39,21 @@ beforeAll(async () => {
   await saved(await customer('NTH'), ana, '2024-05-31T21:30:00Z', 'discount');
   // Lost cases count for the save rate by rep and region, never for verified saves.
   const lost = (customerId: number, repId: number) =>
-    rows.retentionCase({ customerId, repId, opened: '2024-06-01T00:00:00Z', outcome: 'churned', closed: '2024-06-12T10:00:00Z' });
+    rows.retentionCase({
+      customerId,
+      repId,
+      opened: '2024-06-01T00:00:00Z',
+      outcome: 'churned',
+      closed: '2024-06-12T10:00:00Z',
+    });
   await lost(await customer('NTH', '2024-06-12T10:00:00Z'), bea);
   await lost(await customer('STH', '2024-06-12T10:00:00Z'), ana);
-  await rows.retentionCase({ customerId: await customer('NTH'), repId: ana, opened: '2024-06-03T00:00:00Z', outcome: 'pending' });
+  await rows.retentionCase({
+    customerId: await customer('NTH'),
+    repId: ana,
+    opened: '2024-06-03T00:00:00Z',
+    outcome: 'pending',
+  });
 
   // Disputes resolved in June after 10, 20, 30, 40 and 50 hours; one resolved in July, one open.
   const d = await customer('NTH');
@@ -56,14 +67,24 @@ beforeAll(async () => {
       assignedToId: hours === 50 ? bea : ana,
     });
   }
-  await rows.dispute({ customerId: d, opened: '2024-06-28T08:00:00Z', status: 'resolved', resolved: '2024-07-03T08:00:00Z' });
+  await rows.dispute({
+    customerId: d,
+    opened: '2024-06-28T08:00:00Z',
+    status: 'resolved',
+    resolved: '2024-07-03T08:00:00Z',
+  });
   await rows.dispute({ customerId: d, opened: '2024-06-28T08:00:00Z', status: 'open' });
 });
 afterAll(async () => {
   await t?.close();
 });
 
-const h = (days: 30 | 60 | 90, verifiable: number, verified: number, rate: number | null) => ({ days, verifiable, verified, rate });
+const h = (days: 30 | 60 | 90, verifiable: number, verified: number, rate: number | null) => ({
+  days,
+  verifiable,
+  verified,
+  rate,
+});
 
 describe('verified saves', () => {
   it('counts each horizon among the saves whose horizon had passed at asOf', async () => {
@@ -130,7 +151,9 @@ describe('p90 hours to resolve', () => {
     expect(await p90HoursToResolve(t.db, { period: june, ...all })).toBe(46);
     // Ana's four: 10, 20, 30, 40 → 0.9 × 3 = 2.7 → 30 + 0.7 × 10 = 37.
     expect(await p90HoursToResolve(t.db, { period: june, region: null, rep: 'ana@t.test' })).toBe(37);
-    expect(await p90HoursToResolve(t.db, { period: { ...june, from: '2023-06-01', to: '2023-06-30' }, ...all })).toBeNull();
+    expect(
+      await p90HoursToResolve(t.db, { period: { ...june, from: '2023-06-01', to: '2023-06-30' }, ...all }),
+    ).toBeNull();
   });
 });
 
@@ -140,7 +163,11 @@ describe('the KPI document', () => {
     const query = { from: june.from, to: june.to, ...all, settings };
     const [doc, base] = await Promise.all([computeKpiDocument(t.db, { ...query, asOf }), computeKpis(t.db, query)]);
     expect(doc).toMatchObject(base);
-    expect(doc.retention).toMatchObject({ verifiedSaveRate30: 0.8, verifiedSaveRate60: 0.6, verifiedSaveRate90: 2 / 3 });
+    expect(doc.retention).toMatchObject({
+      verifiedSaveRate30: 0.8,
+      verifiedSaveRate60: 0.6,
+      verifiedSaveRate90: 2 / 3,
+    });
     expect(doc.retention.byRepRegion).toHaveLength(3);
     expect(doc.disputes.p90HoursToResolve).toBe(46);
     expect(doc.disputes.medianHoursToResolve).toBe(30);

@@ -86,9 +86,7 @@ export async function verifiedSaves(db: Db, params: VerifiedSaveParams): Promise
   return {
     asOf: params.asOf.toISOString(),
     ...(total ? group(total) : group({ saved: 0 })),
-    byRep: rows
-      .filter((r) => toInt(r.by_rep_grouped) === 0)
-      .map((r) => ({ rep: String(r.rep), ...group(r) })),
+    byRep: rows.filter((r) => toInt(r.by_rep_grouped) === 0).map((r) => ({ rep: String(r.rep), ...group(r) })),
     byOffer: rows
       .filter((r) => toInt(r.by_offer_grouped) === 0)
       .map((r) => ({ offerType: String(r.offer_type), ...group(r) })),

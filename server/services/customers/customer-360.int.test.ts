@@ -94,9 +94,7 @@ describe('customer 360: profile and timeline', () => {
 
   it('links each item to its page when the actor may open it there', async () => {
     const hrefs = async (actor: SessionUser) =>
-      Object.fromEntries(
-        (await load(actor, 'C-100')).timeline.flatMap((i) => ('href' in i ? [[i.ref, i.href]] : [])),
-      );
+      Object.fromEntries((await load(actor, 'C-100')).timeline.flatMap((i) => ('href' in i ? [[i.ref, i.href]] : [])));
     // A rep opens the disputes assigned to them and their own retention cases; outages have no rep page.
     expect(await hrefs(people.repMad)).toEqual({
       'RC-901': '/retention/mine',

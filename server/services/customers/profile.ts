@@ -94,7 +94,8 @@ export async function loadCustomer360(
     churnReason: row.churn_reason,
     competitor: row.competitor,
     promoEndsAt: asDate(row.promo_ends_at),
-    promoMonthlyDiscountCents: row.promo_monthly_discount_cents === null ? null : toInt(row.promo_monthly_discount_cents),
+    promoMonthlyDiscountCents:
+      row.promo_monthly_discount_cents === null ? null : toInt(row.promo_monthly_discount_cents),
     soldBy: row.sold_by,
   };
   return { profile, timeline: await customerTimeline(db, actor, profile) };

@@ -245,7 +245,11 @@ function compensationSubject(
   regionCode: string,
 ): Extract<TimelineItem, { kind: 'compensation' }>['about'] {
   if (k.dispute_ref !== null) {
-    return { kind: 'dispute', ref: k.dispute_ref, href: link.dispute(k.dispute_ref, idOrNull(k.dispute_assignee), regionCode) };
+    return {
+      kind: 'dispute',
+      ref: k.dispute_ref,
+      href: link.dispute(k.dispute_ref, idOrNull(k.dispute_assignee), regionCode),
+    };
   }
   if (k.case_ref !== null && k.case_rep !== null) {
     return { kind: 'retention', ref: k.case_ref, href: link.retention(toInt(k.case_rep)) };

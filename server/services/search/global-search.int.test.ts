@@ -20,7 +20,13 @@ describe('global search', () => {
   it('finds a customer by account number, exact or by its start, ignoring case', async () => {
     const found = await search(people.repMad, 'c-100');
     expect(found.customers).toEqual([
-      { accountNumber: 'C-100', name: 'María García Pérez', regionCode: 'MAD', churned: true, href: '/customers/C-100' },
+      {
+        accountNumber: 'C-100',
+        name: 'María García Pérez',
+        regionCode: 'MAD',
+        churned: true,
+        href: '/customers/C-100',
+      },
     ]);
     expect((await search(people.admin, 'C-')).customers.map((c) => c.accountNumber)).toEqual(['C-100', 'C-200']);
   });
@@ -49,7 +55,9 @@ describe('global search', () => {
     expect((await search(people.repMad, 'RC-901')).retentionCases).toEqual([
       { ref: 'RC-901', accountNumber: 'C-100', outcome: 'churned', href: '/retention/mine' },
     ]);
-    expect((await search(people.analyst, 'rc-9')).retentionCases.map((r) => r.href)).toEqual(['/customers/C-100#RC-901']);
+    expect((await search(people.analyst, 'rc-9')).retentionCases.map((r) => r.href)).toEqual([
+      '/customers/C-100#RC-901',
+    ]);
   });
 
   it('finds outages by reference, those of the region for a regional manager, none for reps', async () => {
