@@ -40,7 +40,8 @@ export async function enqueueJob<Q extends QueueName>(
   await ensureQueue(executor, queue);
   const sendOptions: PgBoss.SendOptions = { db: executor };
   const definition: QueueDefinition = QUEUES[queue];
-  const singletonKey = options.singletonKey ?? (definition.singletonKey as ((p: unknown) => string) | undefined)?.(data);
+  const singletonKey =
+    options.singletonKey ?? (definition.singletonKey as ((p: unknown) => string) | undefined)?.(data);
   if (singletonKey !== undefined) sendOptions.singletonKey = singletonKey;
   if (options.startAfter !== undefined) sendOptions.startAfter = options.startAfter;
   return sender.send(queue, data, sendOptions);

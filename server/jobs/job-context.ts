@@ -18,4 +18,8 @@ export interface JobInfo {
   retryCount: number;
 }
 
-export type JobHandler<Q extends QueueName> = (context: JobContext, payload: QueuePayload<Q>, job: JobInfo) => Promise<void>;
+export type JobHandler<Q extends QueueName> = (
+  context: JobContext,
+  payload: QueuePayload<Q>,
+  job: JobInfo,
+) => Promise<void>;

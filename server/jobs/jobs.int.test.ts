@@ -19,7 +19,10 @@ interface JobRow {
 }
 
 const jobsOf = (db: Db, queue: string) =>
-  queryRows<JobRow>(db, sql`select id, state, retry_count, singleton_key, output from pgboss.job where name = ${queue} order by created_on`);
+  queryRows<JobRow>(
+    db,
+    sql`select id, state, retry_count, singleton_key, output from pgboss.job where name = ${queue} order by created_on`,
+  );
 
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const started = Date.now();
@@ -67,7 +70,10 @@ describe('enqueueJob', () => {
     expect(first).toEqual(expect.any(String));
     expect(second).toBeNull();
     expect(other).toEqual(expect.any(String));
-    expect((await jobsOf(db, 'notify')).map((j) => j.singleton_key)).toEqual(['credit_pending:credit:7', 'credit_decided:credit:7']);
+    expect((await jobsOf(db, 'notify')).map((j) => j.singleton_key)).toEqual([
+      'credit_pending:credit:7',
+      'credit_decided:credit:7',
+    ]);
     await expect(enqueueJob(db, 'notify', { kind: 'credit_pending', creditRequestId: -1 })).rejects.toThrow();
   });
 });
@@ -87,7 +93,8 @@ describe('the runner', () => {
       if (notificationId === 1 && (attempts[1]?.length ?? 0) < 3) {
         return Promise.reject(new Error('connect ECONNREFUSED 10.1.2.3:25 select * from secrets'));
       }
-      if (notificationId === 2) return Promise.reject(new JobFailure('The SMTP server refused the message (reply 550).'));
+      if (notificationId === 2)
+        return Promise.reject(new JobFailure('The SMTP server refused the message (reply 550).'));
       return Promise.resolve();
     };
     runner = await startJobRunner(db, {
@@ -135,7 +142,8 @@ describe('the runner', () => {
       schedules: false,
       queues: ['notification-email'],
       handlers: {
-        'notification-email': () => Promise.reject(new Error('password authentication failed for user "holdfast" at db.internal:5432')),
+        'notification-email': () =>
+          Promise.reject(new Error('password authentication failed for user "holdfast" at db.internal:5432')),
       },
     });
     await runner.boss.updateQueue('notification-email', { name: 'notification-email', policy: 'short', retryLimit: 0 });

@@ -10,7 +10,13 @@ import type { JobHandler } from '../job-context';
  */
 export const handleNotificationEmail: JobHandler<'notification-email'> = async (context, { notificationId }) => {
   const [row] = await context.db
-    .select({ title: notifications.title, body: notifications.body, link: notifications.link, status: notifications.emailStatus, to: users.email })
+    .select({
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      status: notifications.emailStatus,
+      to: users.email,
+    })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .where(eq(notifications.id, notificationId));

@@ -6,6 +6,7 @@ import { compensations, creditRequests, customers, disputes, users } from '@/db/
 import { formatCents } from '@/lib/format';
 import type { SessionUser } from '../../auth/session-user';
 import { ApiError } from '../../http/api-error';
+import { enqueueJob } from '../../jobs/enqueue';
 import { newRef } from '../refs';
 import { getSettings } from '../settings';
 import { inScope, loadDisputeForActor } from './access';
@@ -90,6 +91,7 @@ export async function decideCreditRequest(
       const was = request.request.status === 'pending' ? 'decided' : request.request.status;
       throw new ApiError('conflict', `Credit request #${params.id} was already ${was}.`);
     }
+    await enqueueJob(tx, 'notify', { kind: 'credit_decided', creditRequestId: params.id });
 
     const dispute = await loadDisputeForActor(tx, actor, request.disputeRef, { write: true, lock: true });
     const { currency } = await getSettings(tx);

@@ -6,6 +6,7 @@ import { isClosedStatus } from '@/lib/dispute-status';
 import { formatCents } from '@/lib/format';
 import type { SessionUser } from '../../auth/session-user';
 import { ApiError } from '../../http/api-error';
+import { enqueueJob } from '../../jobs/enqueue';
 import { newRef } from '../refs';
 import { getSettings } from '../settings';
 import { loadDisputeForChange } from './access';
@@ -75,6 +76,7 @@ export async function issueCredit(
         })
         .returning({ id: creditRequests.id });
       if (!request) throw new Error('credit request insert returned no row');
+      await enqueueJob(tx, 'notify', { kind: 'credit_pending', creditRequestId: request.id });
       return { outcome: 'pending', requestId: request.id, amountCents: params.amountCents, version, limit };
     }
 

@@ -5,6 +5,7 @@ import { customers, retentionCases, users } from '@/db/schema';
 import type { ChurnCategory } from '@/lib/vocabularies';
 import type { SessionUser } from '../../auth/session-user';
 import { ApiError } from '../../http/api-error';
+import { enqueueJob } from '../../jobs/enqueue';
 import { newRef } from '../refs';
 import { loadDisputeForChange } from './access';
 import { commitDisputeChange } from './change';
@@ -67,18 +68,22 @@ export async function escalateToRetention(
       details: { caseRef, repEmail: rep.email, reason: params.reason },
       at,
     });
-    await tx.insert(retentionCases).values({
-      caseRef,
-      customerId: customer.id,
-      repId: rep.id,
-      openedAt: at,
-      reason: params.reason,
-      offerType: 'none',
-      outcome: 'pending',
-      mrrAtRiskCents: customer.monthlyFeeCents,
-      escalatedFromDisputeId: dispute.id,
-      notes: params.note ?? `Escalated from billing dispute ${dispute.disputeRef}.`,
-    });
+    const [escalated] = await tx
+      .insert(retentionCases)
+      .values({
+        caseRef,
+        customerId: customer.id,
+        repId: rep.id,
+        openedAt: at,
+        reason: params.reason,
+        offerType: 'none',
+        outcome: 'pending',
+        mrrAtRiskCents: customer.monthlyFeeCents,
+        escalatedFromDisputeId: dispute.id,
+        notes: params.note ?? `Escalated from billing dispute ${dispute.disputeRef}.`,
+      })
+      .returning({ id: retentionCases.id });
+    if (escalated) await enqueueJob(tx, 'notify', { kind: 'retention_escalation', retentionCaseId: escalated.id });
     return { caseRef, rep: { email: rep.email, name: rep.name }, version };
   });
 }

@@ -17,7 +17,11 @@ export interface Delivered {
  * event, a retried job or a second sweep adds nothing), with each user's channels for the kind;
  * queues an email job for each new row that should be emailed, in the same transaction.
  */
-export async function deliverNotification(db: Db, draft: NotificationDraft, emailAvailable: boolean): Promise<Delivered> {
+export async function deliverNotification(
+  db: Db,
+  draft: NotificationDraft,
+  emailAvailable: boolean,
+): Promise<Delivered> {
   if (draft.userIds.length === 0) return { userIds: [], emailsQueued: 0 };
   return db.transaction(async (tx) => {
     const recipients = await tx
@@ -44,7 +48,12 @@ export async function deliverNotification(db: Db, draft: NotificationDraft, emai
       .insert(notifications)
       .values(rows)
       .onConflictDoNothing()
-      .returning({ id: notifications.id, userId: notifications.userId, emailStatus: notifications.emailStatus, inApp: notifications.inApp });
+      .returning({
+        id: notifications.id,
+        userId: notifications.userId,
+        emailStatus: notifications.emailStatus,
+        inApp: notifications.inApp,
+      });
     let emailsQueued = 0;
     for (const row of inserted) {
       if (row.emailStatus !== 'pending') continue;

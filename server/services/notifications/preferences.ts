@@ -23,7 +23,10 @@ export async function channelsFor(db: Db, userIds: number[], kind: NotificationK
 }
 
 /** Every kind with the user's channels, for /account. */
-export async function getPreferences(db: Db, userId: number): Promise<{ kind: NotificationKind; inApp: boolean; email: boolean }[]> {
+export async function getPreferences(
+  db: Db,
+  userId: number,
+): Promise<{ kind: NotificationKind; inApp: boolean; email: boolean }[]> {
   const rows = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
   const byKind = new Map(rows.map((r) => [r.kind, r]));
   return NOTIFICATION_KINDS.map((kind) => {

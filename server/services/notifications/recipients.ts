@@ -159,7 +159,12 @@ async function draftEscalation(db: Db, retentionCaseId: number) {
 
 async function draftOutage(db: Db, event: Extract<NotifyEvent, { outageId: number }>) {
   const [outage] = await db
-    .select({ ref: outages.outageRef, title: outages.title, severity: outages.severity, resolvedAt: outages.resolvedAt })
+    .select({
+      ref: outages.outageRef,
+      title: outages.title,
+      severity: outages.severity,
+      resolvedAt: outages.resolvedAt,
+    })
     .from(outages)
     .where(eq(outages.id, event.outageId));
   if (!outage) return null;
