@@ -6,6 +6,7 @@ import { outagePostcodes, outageRegions, outages, postcodes, regions } from '@/d
 import type { createOutageInput } from '@/lib/schemas/outage-response';
 import type { SessionUser } from '../../auth/session-user';
 import { ApiError } from '../../http/api-error';
+import { enqueueJob } from '../../jobs/enqueue';
 import { recordAudit } from '../audit';
 import { newRef } from '../refs';
 import { getSettings } from '../settings';
@@ -68,6 +69,7 @@ export async function createOutage(
       .returning({ id: outages.id });
     if (!created) throw new Error('outage insert returned no row');
     await tx.insert(outageRegions).values(params.regions.map((regionCode) => ({ outageId: created.id, regionCode })));
+    await enqueueJob(tx, 'notify', { kind: 'outage_declared', outageId: created.id });
     if (codes.length > 0) {
       await tx.insert(outagePostcodes).values(codes.map((postcode) => ({ outageId: created.id, postcode })));
     }
