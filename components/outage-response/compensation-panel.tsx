@@ -1,10 +1,13 @@
 'use client';
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { LEGAL_POLICY_LABELS } from '@/lib/billing';
 import { formatCount } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import { money } from './format';
 import { MutationError } from '@/components/ui/mutation-error';
+import { CustomerLookup } from './customer-lookup';
+import { Explanation } from './explanation';
 import { useOutageRefresh } from './use-outage-refresh';
 import styles from './outage-response.module.css';
 
@@ -30,16 +33,18 @@ export function CompensationPanel({ outageRef, canManage, canForce }: Props) {
     <section className="card" aria-labelledby="compensation" data-testid="compensation-panel">
       <h2 id="compensation">Compensation</h2>
       <p className="muted">
-        {k.open ? 'Open for' : 'Lasted'} {k.hours.toFixed(2)} h{k.open ? ' so far' : ''}. By law each affected customer
-        is owed at least round_half_up(monthly fee × hours ÷ 720).
+        {k.open ? 'Open for' : 'Lasted'} {k.hours.toFixed(2)} h{k.open ? ' so far' : ''}
+        {k.services ? `, interrupting ${k.services.join(', ')}` : ', interrupting every service'}
+        {k.forceMajeure ? ', force majeure' : ''}. Each affected customer is owed at least the legal minimum of their
+        region&apos;s policy in force when the outage started; credits are issued automatically, to no rep.
         {policyDiffers
-          ? ` Policy: × ${k.policy.multiplier}, at least ${cur(k.policy.floorCents)} each, nothing below ${k.policy.minHours} h.`
+          ? ` Policy on top: × ${k.policy.multiplier} of the legal minimum, at least ${cur(k.policy.floorCents)} each, from ${k.policy.minHours} h.`
           : ''}
         {k.region ? ` Figures for your region (${k.region}) only.` : ''}
       </p>
       {k.belowMinimumHours ? (
         <p className={styles.notice}>
-          Shorter than the {k.policy.minHours}-hour minimum of the compensation policy: nobody is owed a credit.
+          Shorter than the {k.policy.minHours}-hour minimum of the compensation policy: only the legal minimum is owed.
         </p>
       ) : null}
       <dl className={styles.figures}>
@@ -76,6 +81,37 @@ export function CompensationPanel({ outageRef, canManage, canForce }: Props) {
           </dd>
         </div>
       </dl>
+      {k.byPolicy.length > 0 ? (
+        <div className="table-scroll">
+          <table className={`data ${styles.table}`} aria-label="Legal minimum by policy">
+            <caption className={styles.caption}>Legal minimum by policy</caption>
+            <thead>
+              <tr>
+                <th>Policy (version)</th>
+                <th className={styles.num}>Customers</th>
+                <th className={styles.num}>Legal minimum</th>
+                <th className={styles.num}>Of it automatic</th>
+                <th className={styles.num}>Owed</th>
+                <th className={styles.num}>Issued</th>
+              </tr>
+            </thead>
+            <tbody>
+              {k.byPolicy.map((g) => (
+                <tr key={`${g.policy}@${g.version}`} data-testid={`policy-${g.policy}`}>
+                  <td title={g.rule}>
+                    {LEGAL_POLICY_LABELS[g.policy]} ({g.version})
+                  </td>
+                  <td className={styles.num}>{formatCount(g.customers)}</td>
+                  <td className={styles.num}>{cur(g.legalCents)}</td>
+                  <td className={styles.num}>{cur(g.automaticCents)}</td>
+                  <td className={styles.num}>{cur(g.owedCents)}</td>
+                  <td className={styles.num}>{cur(g.issuedCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
       {k.shortfall.count > 0 ? (
         <p className={styles.notice}>
           {formatCount(k.shortfall.count)} customers were credited {cur(k.shortfall.cents)} less than they are owed now
@@ -133,7 +169,9 @@ export function CompensationPanel({ outageRef, canManage, canForce }: Props) {
                 <th>Postcode</th>
                 <th>Region</th>
                 <th className={styles.num}>Monthly fee</th>
+                <th className={styles.num}>Legal minimum</th>
                 <th className={styles.num}>Owed</th>
+                <th>Why</th>
               </tr>
             </thead>
             <tbody>
@@ -143,13 +181,18 @@ export function CompensationPanel({ outageRef, canManage, canForce }: Props) {
                   <td>{c.postcode ?? '—'}</td>
                   <td>{c.regionCode}</td>
                   <td className={styles.num}>{cur(c.monthlyFeeCents)}</td>
+                  <td className={styles.num}>{cur(c.legalCents)}</td>
                   <td className={styles.num}>{cur(c.owedCents)}</td>
+                  <td>
+                    <Explanation owed={c} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
+      <CustomerLookup outageRef={outageRef} currency={k.currency} />
     </section>
   );
 }

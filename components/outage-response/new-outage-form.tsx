@@ -2,6 +2,7 @@
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { SERVICE_KINDS, SERVICE_LABELS, type ServiceKind } from '@/lib/billing';
 import { createOutageInput, parsePostcodes } from '@/lib/schemas/outage-response';
 import { useTRPC } from '@/lib/trpc/react';
 import { OUTAGE_SEVERITIES, type OutageSeverity } from '@/lib/vocabularies';
@@ -18,6 +19,8 @@ export function NewOutageForm() {
   const [startedAt, setStartedAt] = useState('');
   const [regions, setRegions] = useState<string[]>(options.lockedRegion ? [options.lockedRegion] : []);
   const [postcodes, setPostcodes] = useState('');
+  const [services, setServices] = useState<ServiceKind[]>([]);
+  const [forceMajeure, setForceMajeure] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation(
     trpc.outageResponse.create.mutationOptions({
@@ -33,6 +36,8 @@ export function NewOutageForm() {
       startedAt: startedAt || undefined,
       regions,
       postcodes: parsePostcodes(postcodes),
+      services,
+      forceMajeure,
     };
     const checked = createOutageInput.safeParse(input);
     if (!checked.success) {
@@ -115,6 +120,28 @@ export function NewOutageForm() {
           the whole of the regions is affected.
         </span>
       </div>
+      <fieldset className={styles.regions}>
+        <legend>Interrupted services</legend>
+        {SERVICE_KINDS.map((kind) => (
+          <label key={kind} className={styles.check}>
+            <input
+              type="checkbox"
+              checked={services.includes(kind)}
+              onChange={() =>
+                setServices((current) =>
+                  current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind],
+                )
+              }
+            />
+            {SERVICE_LABELS[kind]}
+          </label>
+        ))}
+        <p className={styles.hint}>None ticked: every service is interrupted. The legal minimum counts only these.</p>
+        <label className={styles.check}>
+          <input type="checkbox" checked={forceMajeure} onChange={(e) => setForceMajeure(e.target.checked)} />
+          Force majeure (e.g. a storm): some laws then owe only the fees prorated
+        </label>
+      </fieldset>
       {problem ? (
         <p role="alert" className={styles.alert}>
           {problem}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SERVICE_KINDS } from '../billing';
 import { OUTAGE_STEPS } from '../outage-targets';
 import { OUTAGE_SEVERITIES } from '../vocabularies';
 
@@ -55,6 +56,14 @@ export const createOutageInput = z.object({
     .array(z.string().trim().regex(POSTCODE, 'A postcode is letters, digits, spaces or dashes.'))
     .max(5_000, 'At most 5,000 postcodes.')
     .default([]),
+  /** The services it interrupted; empty: every service. */
+  services: z
+    .array(z.enum(SERVICE_KINDS, 'Choose internet, landline, mobile or TV.'))
+    .max(SERVICE_KINDS.length)
+    .refine((kinds) => new Set(kinds).size === kinds.length, 'A service is listed twice.')
+    .default([]),
+  /** Force majeure limits what some laws owe (Spain: telephony's fees prorated only). */
+  forceMajeure: z.boolean().default(false),
 });
 export type CreateOutageInput = z.input<typeof createOutageInput>;
 
@@ -67,6 +76,12 @@ export const recordMilestoneInput = z.object({
 export type RecordMilestoneInput = z.infer<typeof recordMilestoneInput>;
 
 export const outageRefInput = z.object({ ref: outageRefSchema });
+
+/** One affected customer's compensation for one outage. */
+export const customerCompensationInput = z.object({
+  ref: outageRefSchema,
+  account: z.string().trim().min(1, 'An account number is required.').max(64, 'At most 64 characters.'),
+});
 
 export const compensateAllInput = z.object({
   ref: outageRefSchema,

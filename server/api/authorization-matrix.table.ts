@@ -102,6 +102,11 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     async (w, _c, k) => ({ ref: await w.outage(k) }),
     REGIONS,
   ),
+  'outageResponse.customerCompensation': onObject(
+    '401 ok ok ok/404 403 ok',
+    async (w, _c, k) => ({ ref: await w.outage(k), account: await w.customerAccount(regionOf(k)) }),
+    REGIONS,
+  ),
   // Declaring an outage names regions, not an existing object: another region is refused outright.
   'outageResponse.create': onObject(
     '401 ok ok ok/403 403 403',

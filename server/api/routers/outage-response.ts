@@ -2,12 +2,13 @@ import 'server-only';
 import {
   compensateAllInput,
   createOutageInput,
+  customerCompensationInput,
   outageRefInput,
   recordMilestoneInput,
 } from '@/lib/schemas/outage-response';
 import { outageTargets } from '@/lib/outage-targets';
 import { outageEffect } from '../../metrics/outage-effect';
-import { compensateAll, outageCompensation } from '../../services/outages/compensation';
+import { compensateAll, customerOutageCompensation, outageCompensation } from '../../services/outages/compensation';
 import { createOutage } from '../../services/outages/create';
 import { getOutage, outageFormOptions } from '../../services/outages/details';
 import { recordMilestone } from '../../services/outages/milestones';
@@ -28,6 +29,10 @@ export const outageResponseRouter = createTRPCRouter({
   formOptions: manager.query(({ ctx }) => outageFormOptions(ctx.db, ctx.session)),
   get: reader.input(outageRefInput).query(({ ctx, input }) => getOutage(ctx.db, ctx.session, input)),
   compensation: reader.input(outageRefInput).query(({ ctx, input }) => outageCompensation(ctx.db, ctx.session, input)),
+  /** One affected customer: the legal minimum with its explanation, what was issued, what is still owed. */
+  customerCompensation: reader
+    .input(customerCompensationInput)
+    .query(({ ctx, input }) => customerOutageCompensation(ctx.db, ctx.session, input)),
 
   create: manager.input(createOutageInput).mutation(({ ctx, input }) => createOutage(ctx.db, ctx.session, input)),
   recordMilestone: manager

@@ -13,7 +13,10 @@ import { getSettings } from '../settings';
 import { assertMayManage, customerScope } from './access';
 import { assertNotInFuture, wallTimeToInstant } from './time';
 
-export type CreateOutageParams = z.output<typeof createOutageInput>;
+type CreateOutageOutput = z.output<typeof createOutageInput>;
+/** The services and force majeure are optional here: every service, no force majeure. */
+export type CreateOutageParams = Omit<CreateOutageOutput, 'services' | 'forceMajeure'> &
+  Partial<Pick<CreateOutageOutput, 'services' | 'forceMajeure'>>;
 
 const listed = (values: readonly string[], max = 10) =>
   values.slice(0, max).join(', ') + (values.length > max ? ` and ${values.length - max} more` : '');
@@ -65,7 +68,14 @@ export async function createOutage(
     const ref = newRef('OUT');
     const [created] = await tx
       .insert(outages)
-      .values({ outageRef: ref, title: params.title, severity: params.severity, startedAt })
+      .values({
+        outageRef: ref,
+        title: params.title,
+        severity: params.severity,
+        startedAt,
+        forceMajeure: params.forceMajeure ?? false,
+        services: params.services && params.services.length > 0 ? params.services : null,
+      })
       .returning({ id: outages.id });
     if (!created) throw new Error('outage insert returned no row');
     await tx.insert(outageRegions).values(params.regions.map((regionCode) => ({ outageId: created.id, regionCode })));
@@ -84,6 +94,8 @@ export async function createOutage(
         startedAt: startedAt.toISOString(),
         regions: params.regions,
         postcodes: codes,
+        services: params.services ?? [],
+        forceMajeure: params.forceMajeure ?? false,
       },
     });
     return { ref };
