@@ -5,6 +5,7 @@ import { formatCents } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import { DecideControls } from './decide-controls';
 import styles from './approvals.module.css';
+import { AccountLink } from '../customer-360/account-link';
 
 const when = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at);
@@ -37,7 +38,8 @@ export function ApprovalsList() {
                 <Link href={`/disputes/${encodeURIComponent(r.disputeRef)}`}>{r.disputeRef}</Link>
               </td>
               <td>
-                {r.customerName ?? r.accountNumber} <span className="muted">({r.regionCode})</span>
+                {r.customerName ? `${r.customerName} · ` : ''}
+                <AccountLink account={r.accountNumber} /> <span className="muted">({r.regionCode})</span>
               </td>
               <td>{r.requestedBy.name}</td>
               <td className={styles.num}>

@@ -16,7 +16,7 @@ import {
 import { useTRPC } from '@/lib/trpc/react';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import { CasesTable, type CaseColumn } from './cases-table';
-import { Money, Person, Ref, words } from './cells';
+import { AccountRef, Money, Person, Ref, words } from './cells';
 import styles from './cases.module.css';
 
 type Lists = RouterOutputs['cases'];
@@ -37,7 +37,7 @@ const when = (value: Date | null, { timezone }: Display) => (
 function disputeColumns(d: Display): CaseColumn<DisputeRow, CaseSort<'disputes'>>[] {
   return [
     { id: 'ref', header: 'Ref', cell: (r) => <Ref value={r.ref} /> },
-    { id: 'account', header: 'Account', cell: (r) => <Ref value={r.account} /> },
+    { id: 'account', header: 'Account', cell: (r) => <AccountRef value={r.account} /> },
     { id: 'region', header: 'Region', cell: (r) => r.region },
     { id: 'cause', header: 'Cause', cell: (r) => words(r.cause) },
     {
@@ -73,7 +73,7 @@ function disputeColumns(d: Display): CaseColumn<DisputeRow, CaseSort<'disputes'>
 function retentionColumns(d: Display): CaseColumn<RetentionRow, CaseSort<'retention-cases'>>[] {
   return [
     { id: 'ref', header: 'Ref', cell: (r) => <Ref value={r.ref} /> },
-    { id: 'account', header: 'Account', cell: (r) => <Ref value={r.account} /> },
+    { id: 'account', header: 'Account', cell: (r) => <AccountRef value={r.account} /> },
     { id: 'rep', header: 'Rep', cell: (r) => <Person name={r.repName} email={r.repEmail} /> },
     { id: 'reason', header: 'Reason', cell: (r) => words(r.reason) },
     { id: 'offerType', header: 'Offer', cell: (r) => words(r.offerType) },
@@ -104,9 +104,11 @@ function retentionColumns(d: Display): CaseColumn<RetentionRow, CaseSort<'retent
 }
 
 function churnedColumns(d: Display): CaseColumn<ChurnedRow, CaseSort<'churned-customers'>>[] {
-  const day = (value: Date | null) => <span className={styles.nowrap}>{formatZonedInstant(value, d.timezone, false)}</span>;
+  const day = (value: Date | null) => (
+    <span className={styles.nowrap}>{formatZonedInstant(value, d.timezone, false)}</span>
+  );
   return [
-    { id: 'account', header: 'Account', cell: (r) => <Ref value={r.account} /> },
+    { id: 'account', header: 'Account', cell: (r) => <AccountRef value={r.account} /> },
     { id: 'region', header: 'Region', cell: (r) => r.region },
     { id: 'plan', header: 'Plan', cell: (r) => r.plan ?? '—' },
     {
@@ -126,7 +128,7 @@ function churnedColumns(d: Display): CaseColumn<ChurnedRow, CaseSort<'churned-cu
 function compensationColumns(d: Display): CaseColumn<CompensationRow, CaseSort<'compensations'>>[] {
   return [
     { id: 'ref', header: 'Ref', cell: (r) => <Ref value={r.ref} /> },
-    { id: 'account', header: 'Account', cell: (r) => <Ref value={r.account} /> },
+    { id: 'account', header: 'Account', cell: (r) => <AccountRef value={r.account} /> },
     { id: 'region', header: 'Region', cell: (r) => r.region },
     { id: 'kind', header: 'Kind', cell: (r) => words(r.kind) },
     {

@@ -1,5 +1,6 @@
 import { formatCents } from '@/lib/format';
 import styles from './cases.module.css';
+import { AccountLink } from '../customer-360/account-link';
 
 export const words = (value: string | null) => (value ? value.replaceAll('_', ' ') : '—');
 
@@ -9,6 +10,11 @@ export function Money({ cents, currency }: { cents: number | null; currency: str
 
 export function Ref({ value }: { value: string | null }) {
   return value ? <span className={styles.ref}>{value}</span> : <span className="muted">—</span>;
+}
+
+/** An account number, linked to the customer's 360 page. */
+export function AccountRef({ value }: { value: string | null }) {
+  return value ? <AccountLink account={value} className={styles.ref} /> : <span className="muted">—</span>;
 }
 
 /** A user by name, with the email on hover (the filters use emails). */

@@ -4,6 +4,7 @@ import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { formatCents, formatCount } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './churn.module.css';
+import { AccountLink } from '../customer-360/account-link';
 
 /** Active customers whose promotion ends in the next 60 days, and what their bill will jump by. */
 export function PromoCliffTable({ input }: { input: DashboardQueryInput }) {
@@ -49,7 +50,7 @@ export function PromoCliffTable({ input }: { input: DashboardQueryInput }) {
               {data.rows.map((row) => (
                 <tr key={row.accountNumber}>
                   <td>
-                    {row.accountNumber}
+                    <AccountLink account={row.accountNumber} />
                     {row.customerName ? <div className="muted">{row.customerName}</div> : null}
                   </td>
                   <td>{row.region}</td>

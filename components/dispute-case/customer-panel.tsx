@@ -2,6 +2,7 @@ import { formatCents } from '@/lib/format';
 import { formatInstant } from './format';
 import type { DisputeCaseData } from './types';
 import styles from './dispute-case.module.css';
+import { AccountLink } from '../customer-360/account-link';
 
 export function CustomerPanel({ customer, settings }: Pick<DisputeCaseData, 'customer' | 'settings'>) {
   const money = (cents: number) => formatCents(cents, settings.currency);
@@ -13,7 +14,9 @@ export function CustomerPanel({ customer, settings }: Pick<DisputeCaseData, 'cus
       <h2>Customer</h2>
       <dl className={styles.facts}>
         <dt>Account</dt>
-        <dd>{customer.accountNumber}</dd>
+        <dd>
+          <AccountLink account={customer.accountNumber} />
+        </dd>
         <dt>Name</dt>
         <dd>{customer.name ?? '—'}</dd>
         <dt>Region</dt>

@@ -7,6 +7,7 @@ import { Money, words } from '../cases/cells';
 import { SlaCountdown } from './sla-countdown';
 import type { QueueDisplay, QueueRow } from './types';
 import styles from './queue.module.css';
+import { customerHref } from '@/lib/customer-links';
 
 export interface QueueColumnMeta {
   /** The server sort key of the column; columns without one cannot be sorted. */
@@ -37,9 +38,9 @@ export function queueColumns(display: QueueDisplay, now: number, showAssignee: b
       </Link>
     )),
     column('account', 'Account', (r) => (
-      <span className={styles.ref} title={r.customerName ?? undefined}>
+      <Link className={styles.ref} href={customerHref(r.account)} title={r.customerName ?? undefined}>
         {r.account}
-      </span>
+      </Link>
     )),
     column('region', 'Region', (r) => r.region),
     column('cause', 'Cause', (r) => words(r.cause), { wrap: true }),

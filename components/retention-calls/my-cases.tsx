@@ -9,6 +9,7 @@ import type { OfferType } from '@/lib/vocabularies';
 import { CloseCaseForm } from './close-case-form';
 import { label, money } from './labels';
 import styles from './retention-calls.module.css';
+import { AccountLink } from '../customer-360/account-link';
 
 const OUTCOME_BADGE = { pending: styles.pendingBadge, saved: styles.savedBadge, churned: styles.churned } as const;
 const COLUMNS = 10;
@@ -77,7 +78,7 @@ export function MyCases({ page }: { page: number }) {
                   <tr>
                     <td className={styles.account}>{c.caseRef}</td>
                     <td>
-                      <span className={styles.account}>{c.accountNumber}</span>
+                      <AccountLink account={c.accountNumber} className={styles.account} />
                       <br />
                       <span className={styles.meta}>
                         {c.customerName ?? 'No name'} · {c.regionCode}

@@ -7,6 +7,7 @@ import { CallDetailsForm, type LoggedCall } from './call-details-form';
 import { CustomerLookup, type CustomerMatch } from './customer-lookup';
 import { KIND_LABELS, label, money } from './labels';
 import styles from './retention-calls.module.css';
+import { AccountLink } from '../customer-360/account-link';
 
 /** Log a retention call: find the customer, then record reason, offer and outcome. */
 export function RetentionCallForm({ isRep }: { isRep: boolean }) {
@@ -20,7 +21,7 @@ export function RetentionCallForm({ isRep }: { isRep: boolean }) {
       <div className={styles.layout}>
         <section className={`card ${styles.notice}`} role="status" data-testid="call-logged">
           <h2>
-            Logged {logged.caseRef} for {logged.accountNumber}: {label(logged.outcome)}
+            Logged {logged.caseRef} for <AccountLink account={logged.accountNumber} />: {label(logged.outcome)}
           </h2>
           <p>
             {logged.compensation
@@ -59,7 +60,10 @@ export function RetentionCallForm({ isRep }: { isRep: boolean }) {
         {customer ? (
           <div className={styles.chosen} data-testid="chosen-customer">
             <div className={styles.chosenInfo}>
-              <strong className={styles.account}>{customer.accountNumber}</strong> {customer.name ?? ''}
+              <strong className={styles.account}>
+                <AccountLink account={customer.accountNumber} />
+              </strong>{' '}
+              {customer.name ?? ''}
               <dl>
                 <div>
                   <dt>Region · postcode</dt>
