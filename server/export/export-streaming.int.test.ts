@@ -175,7 +175,8 @@ describe('streaming', () => {
       failing,
       user('admin'),
       { dataset: 'customers', format: 'csv', ...ALL_TIME },
-      { batchSize: 100 },
+      // The failure is injected into the cursor's statements; copy-export.int.test.ts covers COPY.
+      { batchSize: 100, reader: 'cursor' },
     );
     await expect(readAll(download.stream)).rejects.toThrow('connection to the database lost');
     expect((await lastExportAudit(t.db))?.details).toMatchObject({

@@ -5,7 +5,7 @@ import { periodBounds } from '../metrics/period';
 import { toInt } from '../metrics/filters';
 import { DATASETS } from './datasets';
 import type { ExportPlan } from './plan';
-import { formatted } from './sql-format';
+import { formatted, type ColumnKind } from './sql-format';
 
 function whereClause(plan: ExportPlan): SQL {
   const spec = DATASETS[plan.dataset];
@@ -18,11 +18,14 @@ function whereClause(plan: ExportPlan): SQL {
   );
 }
 
+/** How a formatted value becomes the selected cell (the COPY path adds the CSV formula guard). */
+export type CellWrapper = (kind: ColumnKind, value: SQL) => SQL;
+
 /** The export's rows, every value as importer-ready text in columns `c0`, `c1`, … (see rowCells). */
-export function exportSelect(plan: ExportPlan): SQL {
+export function exportSelect(plan: ExportPlan, cell: CellWrapper = (_kind, value) => value): SQL {
   const spec = DATASETS[plan.dataset];
   const list = sql.join(
-    plan.columns.map((c, i) => sql`${formatted(c.kind, c.value)} as ${sql.identifier(`c${i}`)}`),
+    plan.columns.map((c, i) => sql`${cell(c.kind, formatted(c.kind, c.value))} as ${sql.identifier(`c${i}`)}`),
     sql`, `,
   );
   return sql`select ${list} from ${spec.from} where ${whereClause(plan)} order by ${spec.orderBy}`;
