@@ -77,6 +77,16 @@ function hasRollupsCommand(): boolean {
   return Boolean(pkg.scripts?.rollups);
 }
 
+async function hasRebuildFunction(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ found: boolean }[]>`select exists (select 1 from pg_proc where proname = 'rollups_rebuild') as found`;
+    return row?.found ?? false;
+  } finally {
+    await sql.end();
+  }
+}
+
 async function ensureDataset(url: string): Promise<void> {
   const stored = await storedSizes(url);
   const same = (a: ScaleSizes, b: ScaleSizes) => (Object.keys(b) as (keyof ScaleSizes)[]).every((k) => a[k] === b[k]);
@@ -113,8 +123,16 @@ async function ensureDataset(url: string): Promise<void> {
       env: { ...process.env, DATABASE_URL: url },
     });
     console.log(`rollups rebuilt in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  } else if (await hasRebuildFunction(url)) {
+    // Before the CLI existed: the migration's own rebuild function, with the default settings.
+    const t0 = performance.now();
+    const sql = postgres(url, { max: 1, onnotice: () => {} });
+    await sql`select rollups_rebuild('Europe/Madrid', 72)`;
+    await sql`vacuum analyze`;
+    await sql.end();
+    console.log(`no \`npm run rollups\` yet: rollups_rebuild('Europe/Madrid', 72) in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   } else {
-    console.log('no `npm run rollups` yet: rollup rebuild skipped');
+    console.log('no `npm run rollups` yet and no rollups: rollup rebuild skipped');
   }
 }
 
