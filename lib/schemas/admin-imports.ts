@@ -65,6 +65,8 @@ export const IMPORT_ENTITY_LABELS: Record<ImportEntity, string> = {
   postcodes: 'Postcodes',
   users: 'Users',
   customers: 'Customers',
+  customer_services: 'Customer services',
+  bills: 'Bills',
   retention_cases: 'Retention cases',
   disputes: 'Billing disputes',
   outages: 'Outages',

@@ -6,6 +6,8 @@ export const IMPORT_ENTITIES = [
   'postcodes',
   'users',
   'customers',
+  'customer_services',
+  'bills',
   'retention_cases',
   'disputes',
   'outages',

@@ -74,6 +74,8 @@ describe('imports router', () => {
       'postcodes',
       'users',
       'customers',
+      'customer_services',
+      'bills',
       'retention_cases',
       'disputes',
       'outages',

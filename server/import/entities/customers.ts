@@ -1,7 +1,11 @@
 import 'server-only';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '@/db/client';
 import { customers } from '@/db/schema';
 import { CHURN_CATEGORIES, type ChurnCategory } from '@/lib/vocabularies';
 import type { EntityImporter } from '../entity';
+import type { ImportWriter } from '../import-writer';
+import type { CellError } from '../row-reader';
 
 interface CustomerDraft {
   accountNumber: string;
@@ -83,8 +87,36 @@ export const customersImporter: EntityImporter<CustomerDraft> = {
       },
     ];
   },
+  checkBatch: checkFeeMatchesServices,
   async write(out, drafts, lookup, present) {
     const rows = drafts.map(({ soldBy, ...d }) => ({ ...d, soldById: lookup.optionalId('user', soldBy) }));
     await out.upsert({ table: customers, target: 'accountNumber', fromCsv: UPDATABLE }, rows, present);
   },
 };
+
+/**
+ * A customer with services on file pays their total (customer_services keeps monthly_fee in step),
+ * so a monthly_fee that disagrees is refused: change the services instead.
+ */
+async function checkFeeMatchesServices(out: ImportWriter, drafts: readonly CustomerDraft[]): Promise<CellError[][]> {
+  const errors = drafts.map((): CellError[] => []);
+  const totals = await queryRows<{ account_number: string; total: unknown }>(
+    out.db,
+    sql`select c.account_number, coalesce(s.internet_fee_cents, 0) + coalesce(s.landline_fee_cents, 0)
+        + coalesce(s.mobile_fee_cents, 0) + coalesce(s.tv_fee_cents, 0) as total
+      from customers c join customer_services s on s.customer_id = c.id
+      where c.account_number = any(${sql.param(drafts.map((d) => d.accountNumber))}::text[])`,
+  );
+  const totalOf = new Map(totals.map((t) => [t.account_number, Number(t.total)]));
+  drafts.forEach((d, i) => {
+    const total = totalOf.get(d.accountNumber);
+    if (total !== undefined && total !== d.monthlyFeeCents) {
+      errors[i]?.push({
+        column: 'monthly_fee',
+        value: (d.monthlyFeeCents / 100).toFixed(2),
+        reason: `the customer's services add up to ${(total / 100).toFixed(2)}; monthly_fee is their total (import customer_services to change it)`,
+      });
+    }
+  });
+  return errors;
+}

@@ -1,7 +1,9 @@
 import 'server-only';
 import type { ImportEntity } from '@/lib/schemas/import';
 import type { EntityImporter } from '../entity';
+import { billsImporter } from './bills';
 import { compensationsImporter } from './compensations';
+import { customerServicesImporter } from './customer-services';
 import { customersImporter } from './customers';
 import { disputesImporter } from './disputes';
 import { postcodesImporter, regionsImporter } from './geography';
@@ -14,6 +16,8 @@ export const IMPORTERS: Record<ImportEntity, EntityImporter<unknown>> = {
   postcodes: postcodesImporter,
   users: usersImporter,
   customers: customersImporter,
+  customer_services: customerServicesImporter,
+  bills: billsImporter,
   retention_cases: retentionCasesImporter,
   disputes: disputesImporter,
   outages: outagesImporter,
