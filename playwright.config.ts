@@ -1,17 +1,23 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import type { AuthOptions } from './e2e/fixtures/auth';
+import { E2E_PORT, demoDataDir, setupDataRoot } from './e2e/fixtures/servers';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = E2E_PORT;
 const baseURL = `http://localhost:${port}`;
-const dataDir = '.data/e2e/pglite';
+const dataDir = demoDataDir;
 // When the test command has a PostgreSQL server up, the sign-in specs also run on a second
 // server that uses it through postgres.js.
 const postgresUrl = process.env.E2E_DATABASE_URL;
 const postgresPort = port + 1;
 const postgresBaseURL = `http://localhost:${postgresPort}`;
 // e2e/setup.spec.ts needs an install that is not set up: a third server, not in demo mode, on a
-// fresh embedded database; it writes its setup link to .data/e2e-setup/setup-link.
+// fresh embedded database; it writes its setup link beside it (e2e/fixtures/servers.ts).
 const setupPort = port + 3;
 const setupBaseURL = `http://localhost:${setupPort}`;
+
+// A fresh server migrates and seeds its demo data before it answers: minutes on a busy machine.
+const serverTimeout = Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 240_000);
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -23,11 +29,12 @@ const chromiumArgs = [
   '--disable-quic',
 ];
 
-export default defineConfig({
+export default defineConfig<AuthOptions>({
   testDir: './e2e',
   outputDir: './test-results/e2e',
-  fullyParallel: false,
-  workers: 1,
+  // Specs seed their own rows and reuse one sign-in per role (e2e/fixtures), so they run side by side.
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   // A focused spec (test.only) must not pass CI as a green run of one test.
   forbidOnly: !!process.env.CI,
@@ -44,7 +51,14 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium', testIgnore: /setup\.spec\.ts/, use: { browserName: 'chromium' } },
+    // Each role signs in once through the form; the specs of that server reuse the saved state.
+    { name: 'sign-in-once', testMatch: /sign-in-once\.setup\.ts/, use: { authServer: 'demo' } },
+    {
+      name: 'chromium',
+      testIgnore: /setup\.spec\.ts/,
+      dependencies: ['sign-in-once'],
+      use: { browserName: 'chromium', authServer: 'demo' },
+    },
     {
       name: 'chromium-setup',
       testMatch: /setup\.spec\.ts/,
@@ -53,23 +67,29 @@ export default defineConfig({
     ...(postgresUrl
       ? [
           {
+            name: 'sign-in-once-postgres',
+            testMatch: /sign-in-once\.setup\.ts/,
+            use: { baseURL: postgresBaseURL, authServer: 'postgres' },
+          },
+          {
             name: 'chromium-postgres',
             testMatch: /sign-in\.spec\.ts/,
-            use: { browserName: 'chromium' as const, baseURL: postgresBaseURL },
+            dependencies: ['sign-in-once-postgres'],
+            use: { browserName: 'chromium' as const, baseURL: postgresBaseURL, authServer: 'postgres' },
           },
         ]
       : []),
   ],
   webServer: [
     {
-      command: `rm -rf .data/e2e-setup && node node_modules/next/dist/bin/next start -p ${setupPort}`,
+      command: `rm -rf ${setupDataRoot} && node node_modules/next/dist/bin/next start -p ${setupPort}`,
       url: `${setupBaseURL}/login`,
-      timeout: 240_000,
+      timeout: serverTimeout,
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
       env: {
-        HOLDFAST_DATA_DIR: '.data/e2e-setup/pglite',
+        HOLDFAST_DATA_DIR: `${setupDataRoot}/pglite`,
         HOLDFAST_DEMO: '0',
         NEXTAUTH_URL: setupBaseURL,
         PORT: String(setupPort),
@@ -78,9 +98,9 @@ export default defineConfig({
     },
     {
       // The production build on a fresh embedded database with the demo data.
-      command: `rm -rf .data/e2e && node node_modules/next/dist/bin/next start -p ${port}`,
+      command: `rm -rf ${path.dirname(dataDir)} && node node_modules/next/dist/bin/next start -p ${port}`,
       url: `${baseURL}/login`,
-      timeout: 240_000,
+      timeout: serverTimeout,
       reuseExistingServer: false,
       stdout: 'pipe',
       stderr: 'pipe',
@@ -97,7 +117,7 @@ export default defineConfig({
           {
             command: `node node_modules/next/dist/bin/next start -p ${postgresPort}`,
             url: `${postgresBaseURL}/login`,
-            timeout: 240_000,
+            timeout: serverTimeout,
             reuseExistingServer: false,
             stdout: 'pipe' as const,
             stderr: 'pipe' as const,

@@ -1,17 +1,21 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures/auth';
+import type { Browser, Page } from '@playwright/test';
+import { expect, signInWith, test } from './fixtures/auth';
+import { uniqueId } from './fixtures/seed';
 
-const stamp = Date.now().toString(36);
+test.use({ account: 'admin' });
 
-async function signInWith(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-/** The admin adds a user and copies the one-time link; the user sets a password with it. */
-async function inviteAndSetPassword(page: Page, email: string, name: string, password: string): Promise<void> {
+/**
+ * The admin adds a user and copies the one-time link; the user sets a password with it in a
+ * browser of their own (the admin stays signed in: that session is shared with other specs).
+ * Returns the new user's page.
+ */
+async function inviteAndSetPassword(
+  page: Page,
+  browser: Browser,
+  email: string,
+  name: string,
+  password: string,
+): Promise<Page> {
   await page.goto('/admin/users');
   const form = page.getByRole('form', { name: 'Add a user' });
   await form.getByLabel('Email').fill(email);
@@ -26,38 +30,37 @@ async function inviteAndSetPassword(page: Page, email: string, name: string, pas
   const link = (await shown.textContent()) ?? '';
   await expect(page.getByRole('row', { name: email })).toContainText('no password set');
 
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/login/);
-  await page.goto(link);
-  await expect(page.getByText(`(${email})`)).toBeVisible();
-  await page.getByLabel('New password', { exact: true }).fill('password1234');
-  await page.getByLabel('Repeat the new password').fill('password1234');
-  await page.getByRole('button', { name: 'Set password' }).click();
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('too easy to guess');
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(link);
+  await expect(invitee.getByText(`(${email})`)).toBeVisible();
+  await invitee.getByLabel('New password', { exact: true }).fill('password1234');
+  await invitee.getByLabel('Repeat the new password').fill('password1234');
+  await invitee.getByRole('button', { name: 'Set password' }).click();
+  await expect(invitee.getByRole('main').getByRole('alert')).toContainText('too easy to guess');
 
-  await page.getByLabel('New password', { exact: true }).fill(password);
-  await page.getByLabel('Repeat the new password').fill(password);
-  await page.getByRole('button', { name: 'Set password' }).click();
-  await expect(page.getByRole('status')).toContainText(`The password of ${email} is set.`);
+  await invitee.getByLabel('New password', { exact: true }).fill(password);
+  await invitee.getByLabel('Repeat the new password').fill(password);
+  await invitee.getByRole('button', { name: 'Set password' }).click();
+  await expect(invitee.getByRole('status')).toContainText(`The password of ${email} is set.`);
 
   // The link works once.
-  await page.goto(link);
-  await expect(page.getByRole('main').getByRole('alert')).toContainText('This link is not valid');
+  await invitee.goto(link);
+  await expect(invitee.getByRole('main').getByRole('alert')).toContainText('This link is not valid');
+  return invitee;
 }
 
-test('an admin adds a user; the user sets a password from the one-time link and signs in', async ({ signInAs }) => {
-  const page = await signInAs('admin');
-  const email = `e2e.invited.${stamp}@example.test`;
-  await inviteAndSetPassword(page, email, 'Ines Invited', 'amber-falcon-meadow-17');
-  await signInWith(page, email, 'amber-falcon-meadow-17');
-  await expect(page.getByTestId('current-user')).toContainText('Ines Invited');
-  await expect(page.getByTestId('current-user')).toContainText('rep');
+test('an admin adds a user; the user sets a password from the one-time link and signs in', async ({ page, browser }) => {
+  const email = `e2e.invited.${uniqueId().toLowerCase()}@example.test`;
+  const invitee = await inviteAndSetPassword(page, browser, email, 'Ines Invited', 'amber-falcon-meadow-17');
+  await signInWith(invitee, email, 'amber-falcon-meadow-17');
+  await expect(invitee.getByTestId('current-user')).toContainText('Ines Invited');
+  await expect(invitee.getByTestId('current-user')).toContainText('rep');
+  await invitee.context().close();
 });
 
-test('a user changes their own password at /account and signs in again with it', async ({ signInAs }) => {
-  const page = await signInAs('admin');
-  const email = `e2e.changer.${stamp}@example.test`;
-  await inviteAndSetPassword(page, email, 'Carla Changer', 'copper-lagoon-thistle-64');
+test('a user changes their own password at /account and signs in again with it', async ({ page: admin, browser }) => {
+  const email = `e2e.changer.${uniqueId().toLowerCase()}@example.test`;
+  const page = await inviteAndSetPassword(admin, browser, email, 'Carla Changer', 'copper-lagoon-thistle-64');
   await signInWith(page, email, 'copper-lagoon-thistle-64');
   await page.getByRole('link', { name: 'Your account' }).click();
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
@@ -77,4 +80,5 @@ test('a user changes their own password at /account and signs in again with it',
   await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
   await signInWith(page, email, 'silver-orchard-beacon-29');
   await expect(page.getByTestId('current-user')).toContainText('Carla Changer');
+  await page.context().close();
 });

@@ -6,8 +6,9 @@ async function cardValue(page: Page, id: string): Promise<string> {
 }
 
 test.describe('overview filters', () => {
-  test('changing period and region updates the URL and the cards, which match /api/v1/kpis', async ({ signInAs }) => {
-    const page = await signInAs('manager');
+  test('changing period and region updates the URL and the cards, which match /api/v1/kpis', async ({ pageAs }) => {
+    const page = await pageAs('manager');
+    await page.goto('/');
     await expect(page.getByTestId('kpi-disputes-opened')).toBeVisible();
     const before = await cardValue(page, 'disputes-opened');
 
@@ -35,8 +36,8 @@ test.describe('overview filters', () => {
     await expect(filters.getByLabel('Region', { exact: true })).toHaveValue('');
   });
 
-  test('a custom range from the URL is shared as is', async ({ signInAs }) => {
-    const page = await signInAs('analyst');
+  test('a custom range from the URL is shared as is', async ({ pageAs }) => {
+    const page = await pageAs('analyst');
     await page.goto('/?preset=custom&from=2026-01-01&to=2026-03-31');
     const filters = page.getByRole('form', { name: 'Filters' });
     await expect(filters.getByLabel('From', { exact: true })).toHaveValue('2026-01-01');
@@ -47,8 +48,8 @@ test.describe('overview filters', () => {
     expect(await cardValue(page, 'saved-mrr')).toBe(String(kpis.retention.savedMrrCents));
   });
 
-  test('a bad custom range gets a clear message', async ({ signInAs }) => {
-    const page = await signInAs('analyst');
+  test('a bad custom range gets a clear message', async ({ pageAs }) => {
+    const page = await pageAs('analyst');
     await page.goto('/?preset=custom&from=2026-03-31&to=2026-01-01');
     await expect(page.getByRole('alert').filter({ hasText: 'must be on or before' })).toContainText(
       '"from" must be on or before "to"',
@@ -57,8 +58,9 @@ test.describe('overview filters', () => {
 });
 
 test.describe('regional scope', () => {
-  test('a regional manager is pinned to their region and cannot open another by editing the URL', async ({ signInAs }) => {
-    const page = await signInAs('regionalManager');
+  test('a regional manager is pinned to their region and cannot open another by editing the URL', async ({ pageAs }) => {
+    const page = await pageAs('regionalManager');
+    await page.goto('/');
     const filters = page.getByRole('form', { name: 'Filters' });
     await expect(filters.getByLabel('Region', { exact: true })).toHaveValue('MAD');
     await expect(filters.getByLabel('Region', { exact: true })).toBeDisabled();
@@ -73,8 +75,8 @@ test.describe('regional scope', () => {
 });
 
 test.describe('drill-down', () => {
-  test('clicking a bar opens the list of exactly the cases behind it', async ({ signInAs }) => {
-    const page = await signInAs('manager');
+  test('clicking a bar opens the list of exactly the cases behind it', async ({ pageAs }) => {
+    const page = await pageAs('manager');
     await page.goto('/churn?preset=custom&from=2026-01-01&to=2026-06-30');
     const chart = page.getByRole('figure', { name: /Churned by category/ });
     await expect(chart.locator('.recharts-bar-rectangle').first()).toBeVisible();
@@ -95,8 +97,8 @@ test.describe('drill-down', () => {
     await expect(page).toHaveURL(/sort=/);
   });
 
-  test('a KPI card opens the list of its cases with the same filters', async ({ signInAs }) => {
-    const page = await signInAs('manager');
+  test('a KPI card opens the list of its cases with the same filters', async ({ pageAs }) => {
+    const page = await pageAs('manager');
     await page.goto('/?preset=last_90_days&region=VAL');
     const card = page.getByTestId('kpi-dispute-backlog');
     const backlog = await cardValue(page, 'dispute-backlog');
@@ -110,8 +112,8 @@ test.describe('drill-down', () => {
 
 test.describe('every dashboard page renders, with a screenshot', () => {
   for (const path of ['/', '/churn', '/retention', '/disputes', '/outages', '/compensation', '/cases/disputes?basis=backlog']) {
-    test(`page ${path}`, async ({ signInAs }, testInfo) => {
-      const page = await signInAs('manager');
+    test(`page ${path}`, async ({ pageAs }, testInfo) => {
+      const page = await pageAs('manager');
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

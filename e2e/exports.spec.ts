@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { expect, test } from './fixtures/auth';
+import { uniqueId } from './fixtures/seed';
 
 /** The import columns of disputes (docs/data-contract.md): an export must re-import unchanged. */
 const DISPUTE_COLUMNS = [
@@ -21,8 +22,8 @@ const DISPUTE_COLUMNS = [
 ];
 
 test.describe('exports', () => {
-  test('an analyst filters disputes, sees the count and downloads exactly those rows', async ({ signInAs }) => {
-    const page = await signInAs('analyst');
+  test('an analyst filters disputes, sees the count and downloads exactly those rows', async ({ pageAs }) => {
+    const page = await pageAs('analyst');
     await page.goto('/exports');
     await expect(page.getByRole('heading', { level: 1, name: 'Exports' })).toBeVisible();
 
@@ -70,17 +71,19 @@ test.describe('exports', () => {
     await expect(page.getByRole('note').filter({ hasText: 'left out' })).toContainText('name');
   });
 
-  test('an analyst creates an API token, uses it, and it stops working once revoked', async ({ signInAs }) => {
-    const page = await signInAs('analyst');
+  test('an analyst creates an API token, uses it, and it stops working once revoked', async ({ pageAs }) => {
+    const page = await pageAs('analyst');
     await page.goto('/exports');
-    await page.getByLabel('Token name').fill('e2e script');
+    // The analyst's token list is shared with every spec that signs in as the analyst.
+    const tokenName = `e2e script ${uniqueId()}`;
+    await page.getByLabel('Token name').fill(tokenName);
     await page.getByRole('button', { name: 'Create token' }).click();
     const secret = page.getByRole('alert', { name: 'New API token' });
     await expect(secret).toContainText('shown only this once');
     const token = (await page.getByTestId('new-token').textContent()) ?? '';
     expect(token).toMatch(/^hf_/);
 
-    const row = page.getByRole('table', { name: 'Your API tokens' }).getByRole('row').filter({ hasText: 'e2e script' });
+    const row = page.getByRole('table', { name: 'Your API tokens' }).getByRole('row').filter({ hasText: tokenName });
     await expect(row).toContainText(token.slice(0, 10));
     await expect(row).toContainText('active');
 
@@ -96,7 +99,7 @@ test.describe('exports', () => {
     await page.getByRole('button', { name: 'I have stored it' }).click();
     await expect(page.getByTestId('new-token')).toHaveCount(0);
     await row.getByRole('button', { name: 'Revoke' }).click();
-    await row.getByRole('button', { name: 'Revoke “e2e script” now' }).click();
+    await row.getByRole('button', { name: `Revoke “${tokenName}” now` }).click();
     await expect(row).toContainText('revoked');
 
     const refused = await page.request.get(query, { headers });
@@ -104,8 +107,8 @@ test.describe('exports', () => {
     expect(await refused.json()).toMatchObject({ error: { code: 'unauthorized' } });
   });
 
-  test('a rep cannot open exports or download one', async ({ signInAs }) => {
-    const page = await signInAs('rep');
+  test('a rep cannot open exports or download one', async ({ pageAs }) => {
+    const page = await pageAs('rep');
     const response = await page.goto('/exports');
     expect(response?.status()).toBe(403);
     const api = await page.request.get('/api/v1/export/disputes.csv?from=2026-01-01&to=2026-03-31');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../lib/demo-accounts';
-import { ACCOUNTS, expect, test } from './fixtures/auth';
+import { ACCOUNTS, expect, signIn, test } from './fixtures/auth';
 
 async function signInFrom(page: Page, loginPath: string): Promise<void> {
   await page.goto(loginPath);
@@ -11,8 +11,10 @@ async function signInFrom(page: Page, loginPath: string): Promise<void> {
 }
 
 test.describe('server-side sessions', () => {
-  test('a session cookie copied before sign-out is refused after it', async ({ signInAs, playwright, baseURL }) => {
-    const page = await signInAs('analyst');
+  test('a session cookie copied before sign-out is refused after it', async ({ page, playwright, baseURL }) => {
+    // A session of its own: the shared analyst session (test.use) must outlive this sign-out.
+    await signIn(page, 'analyst');
+    await expect(page.getByTestId('current-user')).toBeVisible();
     const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('next-auth.session-token'));
     expect(cookie, 'the session cookie').toBeDefined();
     expect(cookie?.httpOnly).toBe(true);
@@ -35,8 +37,8 @@ test.describe('server-side sessions', () => {
     }
   });
 
-  test('the session endpoint shows scripts nothing that identifies the session', async ({ signInAs }) => {
-    const page = await signInAs('analyst');
+  test('the session endpoint shows scripts nothing that identifies the session', async ({ pageAs }) => {
+    const page = await pageAs('analyst');
     const session = (await (await page.request.get('/api/auth/session')).json()) as Record<string, unknown>;
     expect(Object.keys(session)).toEqual(['expires']);
   });

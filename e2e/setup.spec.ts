@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { setupLinkFile } from './fixtures/servers';
 
 // Runs only in the "chromium-setup" project, against a server on a fresh, non-demo database
 // (playwright.config.ts). That server writes its setup link to this file, owner-readable only.
-const SETUP_LINK_FILE = '.data/e2e-setup/setup-link';
+const SETUP_LINK_FILE = setupLinkFile;
 
 test('until the first admin exists every page points to setup; the setup link creates that admin', async ({
   page,
