@@ -72,6 +72,16 @@ export function DisputeKpis({ input, linkQuery }: { input: DashboardQueryInput; 
       href: resolved,
     },
     {
+      id: 'p90-hours',
+      label: 'p90 time to resolve',
+      value: data.p90HoursToResolve.current,
+      previous: data.p90HoursToResolve.previous,
+      kind: 'hours',
+      goodWhen: 'down',
+      href: resolved,
+      note: '90% of resolved disputes took at most this',
+    },
+    {
       id: 'sla',
       label: 'SLA compliance',
       value: k.slaComplianceRate,

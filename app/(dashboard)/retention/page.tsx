@@ -4,9 +4,11 @@ import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
 import { FilterError } from '@/components/dashboard/filter-error';
 import { OfferCostChart } from '@/components/retention/offer-cost-chart';
 import { RepLeaderboard } from '@/components/retention/rep-leaderboard';
+import { RepRegionTable } from '@/components/retention/rep-region-table';
 import { RetentionSummaryCards } from '@/components/retention/retention-summary-cards';
 import { SaveBreakdowns } from '@/components/retention/save-breakdowns';
 import { SaveRateTrend } from '@/components/retention/save-rate-trend';
+import { VerifiedSaves } from '@/components/retention/verified-saves';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
 import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
@@ -27,6 +29,8 @@ export default async function RetentionPage({ searchParams }: Props) {
   const queryClient = getQueryClient();
   void queryClient.prefetchQuery(trpc.retention.breakdowns.queryOptions(page.input));
   void queryClient.prefetchQuery(trpc.dashboard.series.queryOptions(page.input));
+  void queryClient.prefetchQuery(trpc.retention.verifiedSaves.queryOptions(page.input));
+  void queryClient.prefetchQuery(trpc.retention.byRepRegion.queryOptions(page.input));
   const title = `Retention${page.filters.regionLocked && page.filters.region ? ` — ${page.filters.region}` : ''}`;
   return (
     <HydrateClient>
@@ -36,6 +40,9 @@ export default async function RetentionPage({ searchParams }: Props) {
       </Suspense>
       <Suspense fallback={<p className="muted">Loading desk figures…</p>}>
         <RetentionSummaryCards input={page.input} linkQuery={page.linkQuery} />
+      </Suspense>
+      <Suspense fallback={<p className="muted">Loading verified saves…</p>}>
+        <VerifiedSaves input={page.input} />
       </Suspense>
       <Suspense fallback={<p className="muted">Loading the save-rate trend…</p>}>
         <SaveRateTrend input={page.input} />
@@ -48,6 +55,9 @@ export default async function RetentionPage({ searchParams }: Props) {
       <Suspense fallback={<p className="muted">Loading offer costs…</p>}>
         <OfferCostChart input={page.input} linkQuery={page.linkQuery} />
         <RepLeaderboard input={page.input} linkQuery={page.linkQuery} />
+      </Suspense>
+      <Suspense fallback={<p className="muted">Loading save rate by rep and region…</p>}>
+        <RepRegionTable input={page.input} />
       </Suspense>
     </HydrateClient>
   );

@@ -6,22 +6,31 @@ import {
   disputesOpenedByCauseMonthly,
   firstBillDisputesBySeller,
 } from '../../metrics/dispute-breakdowns';
+import { p90HoursToResolve } from '../../metrics/dispute-resolution-p90';
 import { disputeFigures } from '../../metrics/disputes';
 import { trailingMonths } from '../../metrics/month-range';
 import { dashboardProcedure } from '../dashboard-procedure';
 import { createTRPCRouter } from '../trpc';
-
 
 export const disputesRouter = createTRPCRouter({
   /** The KPI engine's dispute figures for the period and the previous period of equal length. */
   summary: dashboardProcedure.query(async ({ ctx, input }) => {
     const { scope, settings, period } = ctx;
     const params = { ...scope, disputeSlaHours: settings.disputeSlaHours };
-    const [current, previous] = await Promise.all([
+    const before = { ...previousPeriod(input), tz: settings.reportTz };
+    const [current, previous, currentP90, previousP90] = await Promise.all([
       disputeFigures(ctx.db, { ...params, period }),
-      disputeFigures(ctx.db, { ...params, period: { ...previousPeriod(input), tz: settings.reportTz } }),
+      disputeFigures(ctx.db, { ...params, period: before }),
+      p90HoursToResolve(ctx.db, { ...scope, period }),
+      p90HoursToResolve(ctx.db, { ...scope, period: before }),
     ]);
-    return { current, previous, slaHours: settings.disputeSlaHours, currency: settings.currency };
+    return {
+      current,
+      previous,
+      p90HoursToResolve: { current: currentP90, previous: previousP90 },
+      slaHours: settings.disputeSlaHours,
+      currency: settings.currency,
+    };
   }),
 
   /** Opened by cause in each of the twelve months ending with the month of `to`. */
