@@ -5,7 +5,7 @@ import { describeKpiQueryError, kpiQuerySchema, type KpiQuery } from '@/lib/sche
 import { CliUsageError, EXIT_OK, openCliDatabase, runCli } from '@/server/cli/run-cli';
 import { env } from '@/server/env';
 import { ApiError } from '@/server/http/api-error';
-import { computeKpis, type Kpis } from '@/server/metrics/kpis';
+import { computeKpiDocument, type KpiDocument } from '@/server/metrics/kpi-document';
 import { assertFiltersExist } from '@/server/metrics/scope';
 import { getSettings } from '@/server/services/settings';
 
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     return EXIT_OK;
   }
   const handle = await openCliDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.HOLDFAST_DATA_DIR });
-  let kpis: Kpis;
+  let kpis: KpiDocument;
   try {
     kpis = await figures(handle.db, query);
   } catch (error) {
@@ -57,11 +57,11 @@ async function main(): Promise<number> {
 }
 
 /** As an unrestricted admin: filters are only checked to exist. */
-async function figures(db: Db, query: KpiQuery): Promise<Kpis> {
+async function figures(db: Db, query: KpiQuery): Promise<KpiDocument> {
   const filters = { region: query.region ?? null, rep: query.rep ?? null };
   await assertFiltersExist(db, filters);
   const settings = await getSettings(db);
-  return computeKpis(db, { from: query.from, to: query.to, ...filters, settings });
+  return computeKpiDocument(db, { from: query.from, to: query.to, ...filters, settings });
 }
 
 await runCli('kpis', main);
