@@ -1,6 +1,8 @@
 import type { Db } from '../client';
 import {
+  bills,
   compensations,
+  customerServices,
   customers,
   disputeEvents,
   disputes,
@@ -13,6 +15,7 @@ import {
   users,
 } from '../schema';
 import { idOf, idOrNull, inChunks, toDate, toDateOrNull } from './batch';
+import { buildBilling } from './demo-billing';
 import type { DemoData } from './demo-build';
 import { timelineOf } from './demo-dispute-timeline';
 import { REGIONS } from './demo-geography';
@@ -87,6 +90,17 @@ export async function writeDemoData(db: Db, data: DemoData, passwordHash: string
     if (id === undefined) throw new Error(`demo seed: no customer #${index}`);
     return id;
   };
+
+  // Services after customers: their trigger sets each monthly fee to the services' total, the same number.
+  const billing = buildBilling(data.customers);
+  await inChunks(billing.services, 2 * BATCH, async (chunk) => {
+    await db
+      .insert(customerServices)
+      .values(chunk.map(({ customer, ...fees }) => ({ customerId: customerId(customer), ...fees })));
+  });
+  await inChunks(billing.bills, 2 * BATCH, async (chunk) => {
+    await db.insert(bills).values(chunk.map(({ customer, ...b }) => ({ customerId: customerId(customer), ...b })));
+  });
 
   const outageRows = await db
     .insert(outages)
