@@ -44,16 +44,12 @@ export async function deliverNotification(
       emailStatus: c.email && emailAvailable ? ('pending' as const) : ('none' as const),
     }));
     if (rows.length === 0) return { userIds: [], emailsQueued: 0 };
-    const inserted = await tx
-      .insert(notifications)
-      .values(rows)
-      .onConflictDoNothing()
-      .returning({
-        id: notifications.id,
-        userId: notifications.userId,
-        emailStatus: notifications.emailStatus,
-        inApp: notifications.inApp,
-      });
+    const inserted = await tx.insert(notifications).values(rows).onConflictDoNothing().returning({
+      id: notifications.id,
+      userId: notifications.userId,
+      emailStatus: notifications.emailStatus,
+      inApp: notifications.inApp,
+    });
     let emailsQueued = 0;
     for (const row of inserted) {
       if (row.emailStatus !== 'pending') continue;
