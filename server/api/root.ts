@@ -22,6 +22,8 @@ import { apiTokensRouter } from './routers/api-tokens';
 import { adminSettingsRouter } from './routers/admin-settings';
 import { auditLogRouter } from './routers/audit-log';
 import { customersRouter } from './routers/customers';
+import { notificationsRouter } from './routers/notifications';
+import { adminJobsRouter } from './routers/admin-jobs';
 import { createCallerFactory, createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -48,6 +50,8 @@ export const appRouter = createTRPCRouter({
   adminSettings: adminSettingsRouter,
   auditLog: auditLogRouter,
   customers: customersRouter,
+  notifications: notificationsRouter,
+  adminJobs: adminJobsRouter,
 });
 
 export type AppRouter = typeof appRouter;
