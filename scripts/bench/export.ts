@@ -16,6 +16,8 @@ import { startExport } from '@/server/export/export-stream';
 import { planExport } from '@/server/export/plan';
 import { exportSelect } from '@/server/export/query';
 import { importCsv } from '@/server/import/import-csv';
+import { computeKpis } from '@/server/metrics/kpis';
+import { getSettings } from '@/server/services/settings';
 import { BENCH_REGIONS, postcodesCsv, regionsCsv, usersCsv } from './customers-csv';
 
 /**
@@ -25,7 +27,14 @@ import { BENCH_REGIONS, postcodesCsv, regionsCsv, usersCsv } from './customers-c
  * every 50 ms. Against a server it then runs `psql \copy (<the same SELECT>) to <file>` for
  * comparison, timed with /usr/bin/time (wall time and psql's peak RSS).
  *
+ * With --repeat N each size runs N rounds, each round the CSV readers (--readers copy,cursor:
+ * COPY … TO STDOUT, the fetch-and-format path) and psql side by side, and medians are printed.
+ * With --kpi, while each export runs, the KPI computation behind GET /api/v1/kpis is started once a
+ * second in the same process (and 20 times before, idle), and its p99 is reported; it competes
+ * with the export for the machine, so compare rows/s from runs without it.
+ *
  *   npx tsx --conditions=react-server scripts/bench/export.ts [--rows 100000,1000000] [--formats csv,xlsx] [--database-url URL]
+ *     [--readers copy,cursor] [--repeat N] [--kpi]
  */
 const TZ = 'Europe/Madrid';
 const ALL_TIME = { from: '1900-01-01', to: '2999-12-31' };
@@ -38,6 +47,9 @@ function option(name: string): string | undefined {
 const sizes = (option('--rows') ?? '100000,1000000').split(',').map(Number);
 const formats = (option('--formats') ?? 'csv').split(',') as ExportFormat[];
 const serverUrl = option('--database-url');
+const readers = (option('--readers') ?? 'copy,cursor').split(',') as Array<'copy' | 'cursor'>;
+const repeat = Number(option('--repeat') ?? 1);
+const probeKpis = process.argv.includes('--kpi');
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 
@@ -116,26 +128,70 @@ async function seed(handle: DbHandle, rows: number): Promise<SessionUser> {
   return { id: admin?.id ?? 0, email: 'admin@bench.test', name: 'Bench admin', role: 'admin', regionCode: null };
 }
 
-async function runExport(handle: DbHandle, admin: SessionUser, format: ExportFormat, rows: number) {
+const results = new Map<string, number[]>();
+function record(what: string, rowsPerSecond: number) {
+  results.set(what, [...(results.get(what) ?? []), rowsPerSecond]);
+}
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+const p99 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(xs.length * 0.99) - 1)] ?? 0;
+
+async function kpiOnce(handle: DbHandle): Promise<number> {
+  const settings = await getSettings(handle.db);
+  const t0 = performance.now();
+  await computeKpis(handle.db, { from: '2024-01-01', to: '2024-12-31', region: null, rep: null, settings });
+  return performance.now() - t0;
+}
+
+async function idleKpi(handle: DbHandle): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) times.push(await kpiOnce(handle));
+  return times;
+}
+
+async function runExport(
+  handle: DbHandle,
+  admin: SessionUser,
+  format: ExportFormat,
+  rows: number,
+  reader: 'copy' | 'cursor',
+) {
   const file = path.join(os.tmpdir(), `holdfast-bench-export-${rows}.${format}`);
   const before = process.memoryUsage().rss;
-  let peak = before;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
+  const rss: number[] = [];
+  const sampler = setInterval(() => rss.push(process.memoryUsage().rss), 50);
+  const kpis: Promise<number>[] = [];
+  const prober = setInterval(() => {
+    if (probeKpis) kpis.push(kpiOnce(handle));
+  }, 1000);
   const t0 = performance.now();
   try {
-    const download = await startExport(handle.db, admin, { dataset: 'customers', format, ...ALL_TIME });
+    const download = await startExport(
+      handle.db,
+      admin,
+      { dataset: 'customers', format, ...ALL_TIME },
+      format === 'csv' ? { reader } : {},
+    );
     await pipeline(Readable.fromWeb(download.stream as NodeReadableStream<Uint8Array>), fs.createWriteStream(file));
   } finally {
     clearInterval(sampler);
+    clearInterval(prober);
   }
   const seconds = (performance.now() - t0) / 1000;
-  peak = Math.max(peak, process.memoryUsage().rss);
+  const kpiTimes = await Promise.all(kpis);
   const size = fs.statSync(file).size;
+  // The first second is the stream's start-up; "flat" is about what follows.
+  const steady = rss.slice(20);
+  const what = format === 'csv' ? `export csv (${reader})` : `export ${format}`;
+  record(what, rows / seconds);
   console.log(
-    `  export ${format}: ${fmt(rows)} rows in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s; ` +
-      `${mb(size)} file; RSS ${mb(before)} before, peak ${mb(peak)} during (+${mb(peak - before)})`,
+    `  ${what}: ${fmt(rows)} rows in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s; ${mb(size)} file; ` +
+      `RSS ${mb(before)} before, ${mb(Math.min(...rss))}–${mb(Math.max(...rss))} during, ` +
+      `after the first second ${steady.length ? `${mb(Math.min(...steady))}–${mb(Math.max(...steady))}` : 'n/a'}; ` +
+      `KPI during: ${kpiTimes.length} calls, p99 ${fmt(p99(kpiTimes))} ms, max ${fmt(Math.max(0, ...kpiTimes))} ms`,
   );
   fs.rmSync(file, { force: true });
 }
@@ -166,6 +222,7 @@ function psqlCopy(url: string, select: string, rows: number) {
   ).trim();
   const [seconds, maxRssKb] = result.split(' ').map(Number) as [number, number];
   const size = fs.statSync(file).size;
+  record('psql \\copy', rows / seconds);
   console.log(
     `  psql \\copy (same SELECT): ${fmt(rows)} rows in ${seconds.toFixed(1)} s = ${fmt(rows / seconds)} rows/s; ` +
       `${mb(size)} file; psql peak RSS ${mb(maxRssKb * 1024)}`,
@@ -185,8 +242,30 @@ async function main() {
       const t0 = performance.now();
       const admin = await seed(fresh.handle, rows);
       console.log(`${fmt(rows)} customers generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      for (const format of formats) await runExport(fresh.handle, admin, format, rows);
-      if (fresh.url) psqlCopy(fresh.url, await exportSql(fresh.handle, admin), rows);
+      const idle = probeKpis ? await idleKpi(fresh.handle) : [0];
+      if (probeKpis) console.log(
+        `  KPI idle: 20 calls, median ${fmt(median(idle))} ms, p99 ${fmt(p99(idle))} ms; load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}`,
+      );
+      results.clear();
+      for (let round = 1; round <= repeat; round++) {
+        console.log(`  round ${round} (load average ${os.loadavg()[0]?.toFixed(1)})`);
+        for (const format of formats) {
+          for (const reader of format === 'csv' && fresh.url ? readers : (['cursor'] as const)) {
+            await runExport(fresh.handle, admin, format, rows, reader);
+          }
+        }
+        if (fresh.url) psqlCopy(fresh.url, await exportSql(fresh.handle, admin), rows);
+      }
+      const psql = median(results.get('psql \\copy') ?? []);
+      for (const [what, values] of results) {
+        console.log(
+          `  median ${what}: ${fmt(median(values))} rows/s over ${values.length} runs` +
+            (psql > 0 ? ` = ${(median(values) / psql).toFixed(2)}× psql` : ''),
+        );
+      }
     } finally {
       await fresh.handle.close();
       await fresh.cleanup();
