@@ -2,7 +2,11 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { ExportDataset } from '@/lib/schemas/exports';
 import { regionMatch, repMatch } from '../metrics/filters';
+import { outageInRegion } from '../metrics/outages';
 import { within, type PeriodBounds } from '../metrics/period';
+import { compensationIssuedIn } from '../metrics/rules/compensation';
+import { disputeOpenedIn } from '../metrics/rules/disputes';
+import { caseOpenedIn } from '../metrics/rules/retention';
 import { listOf, type ColumnKind } from './sql-format';
 
 export interface ExportColumn {
@@ -72,7 +76,7 @@ const retentionCases: DatasetSpec = {
     col('offer_months', 'integer', sql`r.offer_months`),
   ],
   from: sql`retention_cases r join customers c on c.id = r.customer_id join users rep on rep.id = r.rep_id`,
-  inPeriod: (bounds) => within(sql`r.opened_at`, bounds),
+  inPeriod: caseOpenedIn,
   region: (region) => regionMatch(sql`c.region_code`, region),
   rep: (rep) => repMatch(sql`r.rep_id`, rep),
   orderBy: sql`r.id`,
@@ -96,7 +100,7 @@ const disputes: DatasetSpec = {
     col('credited_amount', 'money', sql`d.credited_amount_cents`),
   ],
   from: sql`disputes d join customers c on c.id = d.customer_id left join users assignee on assignee.id = d.assigned_to_id`,
-  inPeriod: (bounds) => within(sql`d.opened_at`, bounds),
+  inPeriod: disputeOpenedIn,
   region: (region) => regionMatch(sql`c.region_code`, region),
   rep: (rep) => repMatch(sql`d.assigned_to_id`, rep),
   orderBy: sql`d.id`,
@@ -121,10 +125,7 @@ const outages: DatasetSpec = {
   from: sql`outages o`,
   inPeriod: (bounds) => within(sql`o.started_at`, bounds),
   // An outage matches a region it affects (docs/metrics.md).
-  region: (region) =>
-    region === null
-      ? sql`true`
-      : sql`exists (select 1 from outage_regions orr where orr.outage_id = o.id and orr.region_code = ${region})`,
+  region: outageInRegion,
   orderBy: sql`o.id`,
 };
 
@@ -146,7 +147,7 @@ const compensations: DatasetSpec = {
     left join retention_cases rc on rc.id = k.retention_case_id
     left join disputes dd on dd.id = k.dispute_id
     left join outages oo on oo.id = k.outage_id`,
-  inPeriod: (bounds) => within(sql`k.issued_at`, bounds),
+  inPeriod: compensationIssuedIn,
   region: (region) => regionMatch(sql`c.region_code`, region),
   rep: (rep) => repMatch(sql`k.issued_by_id`, rep),
   orderBy: sql`k.id`,

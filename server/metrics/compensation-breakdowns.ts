@@ -1,8 +1,12 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
-import { regionMatch, repMatch, toInt, type KpiFilters } from './filters';
-import { monthRows, within } from './period';
+import { and, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { rollupCompensations as rk } from '@/db/schema';
+import { compensationRollupScope } from './compensation';
+import type { KpiFilters } from './filters';
+import { monthsBetween } from './month-range';
+import { ensureRollups } from './rollups/state';
+import { sumOf } from './rollups/sum';
 
 export interface MonthlyByKindParams extends KpiFilters {
   /** Calendar months YYYY-MM, inclusive, in the report time zone. */
@@ -19,28 +23,27 @@ export interface MonthlyByKind {
 
 /**
  * Compensation issued in each calendar month, by kind: docs/metrics.md `byKind` with P = each month
- * (customer's region, issuing rep).
+ * (customer's region, issuing rep), from the monthly rows of the compensation rollup.
  */
 export async function compensationByKindMonthly(db: Db, params: MonthlyByKindParams): Promise<MonthlyByKind> {
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select mo.month, k.kind, count(k.id)::int as count, coalesce(sum(k.amount_cents), 0)::bigint as "totalCents"
-      from ${monthRows(params.fromMonth, params.toMonth, params.tz)} mo
-      left join (compensations k join customers c on c.id = k.customer_id)
-        on ${within(sql`k.issued_at`, { start: sql`mo.start`, end: sql`mo."end"` })}
-        and ${regionMatch(sql`c.region_code`, params.region)} and ${repMatch(sql`k.issued_by_id`, params.rep)}
-      group by mo.month, k.kind
-      order by mo.month, k.kind collate "C"`,
-  );
-  return {
-    months: [...new Set(rows.map((r) => String(r.month)))],
-    rows: rows
-      .filter((r) => r.kind !== null)
-      .map((r) => ({
-        month: String(r.month),
-        kind: String(r.kind),
-        count: toInt(r.count),
-        totalCents: toInt(r.totalCents),
-      })),
-  };
+  if (params.fromMonth > params.toMonth) return { months: [], rows: [] };
+  await ensureRollups(db, { tz: params.tz });
+  const rows = await db
+    .select({
+      month: sql<string>`to_char(${rk.day}, 'YYYY-MM')`,
+      kind: rk.kind,
+      count: sumOf(rk.count),
+      totalCents: sumOf(rk.amountCents),
+    })
+    .from(rk)
+    .where(
+      and(
+        sql`${rk.grain} = 'm' and ${rk.day} between ${`${params.fromMonth}-01`}::date and ${`${params.toMonth}-01`}::date`,
+        compensationRollupScope(params),
+      ),
+    )
+    .groupBy(rk.day, rk.kind)
+    .having(sql`sum(${rk.count}) > 0`)
+    .orderBy(rk.day, sql`${rk.kind} collate "C"`);
+  return { months: monthsBetween(params.fromMonth, params.toMonth), rows };
 }

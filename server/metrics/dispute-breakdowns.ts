@@ -1,9 +1,16 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { percentile, ratio, regionMatch, repMatch, toInt, toNumberOrNull, type KpiFilters } from './filters';
-import type { DisputeParams } from './disputes';
-import { monthRows, periodBounds, within, type PeriodBounds } from './period';
+import { rollupDisputes as rd, users } from '@/db/schema';
+import { disputeMeasures, disputeRollupScope, type DisputeParams } from './disputes';
+import { percentile, regionMatch, repMatch, toInt, toNumberOrNull, type KpiFilters } from './filters';
+import { monthsBetween } from './month-range';
+import { periodBounds } from './period';
+import { inGrains, periodGrains } from './rollups/days';
+import { ensureRollups } from './rollups/state';
+import { ratioOf, sumOf } from './rollups/sum';
+import { disputeOpenedIn, disputeResolvedIn, hoursToResolve } from './rules/disputes';
+import { c, d } from './rules/tables';
 
 export interface MonthlyByCauseParams extends KpiFilters {
   /** Calendar months YYYY-MM, inclusive, in the report time zone. */
@@ -46,32 +53,50 @@ const textOrNull = (value: unknown): string | null => (typeof value === 'string'
 const FROM = sql`disputes d join customers c on c.id = d.customer_id`;
 const scope = (filters: KpiFilters) =>
   sql`${regionMatch(sql`c.region_code`, filters.region)} and ${repMatch(sql`d.assigned_to_id`, filters.rep)}`;
-const resolvedIn = (bounds: PeriodBounds) =>
-  sql`(d.status in ('resolved', 'rejected') and ${within(sql`d.resolved_at`, bounds)})`;
 
 /** Disputes opened in each calendar month, by cause (docs/metrics.md `byCause` with P = each month). */
 export async function disputesOpenedByCauseMonthly(db: Db, params: MonthlyByCauseParams): Promise<MonthlyByCause> {
-  const months = monthRows(params.fromMonth, params.toMonth, params.tz);
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select mo.month, d.cause, count(d.id)::int as count,
-        coalesce(sum(d.disputed_amount_cents), 0)::bigint as "disputedCents"
-      from ${months} mo
-      left join (${FROM}) on ${within(sql`d.opened_at`, { start: sql`mo.start`, end: sql`mo."end"` })} and ${scope(params)}
-      group by mo.month, d.cause
-      order by mo.month, d.cause collate "C"`,
-  );
-  return {
-    months: [...new Set(rows.map((r) => String(r.month)))],
-    rows: rows
-      .filter((r) => r.cause !== null)
-      .map((r) => ({
-        month: String(r.month),
-        cause: String(r.cause),
-        count: toInt(r.count),
-        disputedCents: toInt(r.disputedCents),
-      })),
-  };
+  if (params.fromMonth > params.toMonth) return { months: [], rows: [] };
+  await ensureRollups(db, { tz: params.tz });
+  const rows = await db
+    .select({
+      month: sql<string>`to_char(${rd.day}, 'YYYY-MM')`,
+      cause: rd.cause,
+      count: sumOf(rd.disputes),
+      disputedCents: sumOf(rd.disputedCents),
+    })
+    .from(rd)
+    .where(
+      and(
+        eq(rd.event, 'opened'),
+        sql`${rd.grain} = 'm' and ${rd.day} between ${`${params.fromMonth}-01`}::date and ${`${params.toMonth}-01`}::date`,
+        disputeRollupScope(params),
+      ),
+    )
+    .groupBy(rd.day, rd.cause)
+    .having(sql`sum(${rd.disputes}) > 0`)
+    .orderBy(rd.day, sql`${rd.cause} collate "C"`);
+  return { months: monthsBetween(params.fromMonth, params.toMonth), rows };
+}
+
+/** The exact median hours to resolve per assigned rep (0: nobody) of the disputes resolved in P. */
+async function medianHoursByRep(db: Db, params: DisputeParams): Promise<Map<number, number | null>> {
+  const rows = await db
+    .select({
+      repId: sql<number>`coalesce(${d.assignedToId}, 0)`.mapWith(Number),
+      median: percentile(0.5, hoursToResolve).mapWith(toNumberOrNull),
+    })
+    .from(d)
+    .innerJoin(c, eq(c.id, d.customerId))
+    .where(
+      and(
+        disputeResolvedIn(periodBounds(params.period)),
+        regionMatch(sql`${c.regionCode}`, params.region),
+        repMatch(sql`${d.assignedToId}`, params.rep),
+      ),
+    )
+    .groupBy(sql`coalesce(${d.assignedToId}, 0)`);
+  return new Map(rows.map((r) => [r.repId, r.median]));
 }
 
 /**
@@ -79,36 +104,26 @@ export async function disputesOpenedByCauseMonthly(db: Db, params: MonthlyByCaus
  * and median hours over those resolved, credited over those resolved. Sorted by email, unassigned last.
  */
 export async function disputesByRep(db: Db, params: DisputeParams): Promise<DisputesByRepRow[]> {
-  const bounds = periodBounds(params.period);
-  const openedInP = within(sql`d.opened_at`, bounds);
-  const resolvedInP = resolvedIn(bounds);
-  const withinSla = sql`d.resolved_at <= d.opened_at + make_interval(hours => ${params.disputeSlaHours}::int)`;
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select t.rep, t.name, t.opened, t.resolved,
-        ${ratio(sql`t.in_sla`, sql`t.resolved`)} as "slaComplianceRate",
-        t.median_hours as "medianHoursToResolve", t.credited::bigint as "creditedCents"
-      from (
-        select u.email as rep, u.name,
-          count(*) filter (where ${openedInP})::int as opened,
-          count(*) filter (where ${resolvedInP})::int as resolved,
-          count(*) filter (where ${resolvedInP} and ${withinSla})::int as in_sla,
-          coalesce(sum(d.credited_amount_cents) filter (where ${resolvedInP}), 0) as credited,
-          ${percentile(0.5, sql`extract(epoch from (d.resolved_at - d.opened_at)) / 3600`, resolvedInP)} as median_hours
-        from ${FROM} left join users u on u.id = d.assigned_to_id
-        where (${openedInP} or ${resolvedInP}) and ${scope(params)}
-        group by u.email, u.name
-      ) t
-      order by t.rep collate "C" nulls last`,
-  );
+  await ensureRollups(db, { tz: params.period.tz, disputeSlaHours: params.disputeSlaHours });
+  const [rows, medians] = await Promise.all([
+    db
+      .select({ repId: rd.repId, rep: users.email, name: users.name, ...disputeMeasures })
+      .from(rd)
+      .leftJoin(users, eq(users.id, rd.repId))
+      .where(and(inGrains(rd, periodGrains(params.period.from, params.period.to)), disputeRollupScope(params)))
+      .groupBy(rd.repId, users.email, users.name)
+      .having(sql`sum(${rd.disputes}) filter (where ${rd.event} = 'opened' or ${rd.closedStatus}) > 0`)
+      .orderBy(sql`${users.email} collate "C" nulls last`),
+    medianHoursByRep(db, params),
+  ]);
   return rows.map((r) => ({
-    rep: textOrNull(r.rep),
-    name: textOrNull(r.name),
-    opened: toInt(r.opened),
-    resolved: toInt(r.resolved),
-    slaComplianceRate: toNumberOrNull(r.slaComplianceRate),
-    medianHoursToResolve: toNumberOrNull(r.medianHoursToResolve),
-    creditedCents: toInt(r.creditedCents),
+    rep: r.rep,
+    name: r.name,
+    opened: r.opened,
+    resolved: r.resolved,
+    slaComplianceRate: ratioOf(r.inSla, r.resolved),
+    medianHoursToResolve: medians.get(r.repId) ?? null,
+    creditedCents: r.creditedCents,
   }));
 }
 
@@ -125,7 +140,7 @@ export async function firstBillDisputesBySeller(db: Db, params: DisputeParams): 
         count(*) filter (where d.undue_charge)::int as "undueSoFar",
         coalesce(sum(d.credited_amount_cents), 0)::bigint as "creditedSoFarCents"
       from ${FROM} left join users s on s.id = c.sold_by_id
-      where ${within(sql`d.opened_at`, bounds)} and d.bill_number = 1 and ${scope(params)}
+      where ${disputeOpenedIn(bounds)} and d.bill_number = 1 and ${scope(params)}
       group by s.email, s.name
       order by count(*) desc, s.email collate "C" nulls last`,
   );

@@ -1,9 +1,15 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
-import { activeAt } from './churn';
-import { regionMatch, repMatch, toInt, type KpiFilters } from './filters';
-import { periodBounds, type KpiPeriod, type PeriodBounds } from './period';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { rollupCompensations as rk, rollupCustomers as rc, rollupDisputes as rd, rollupRetention as rr, users } from '@/db/schema';
+import { compensationRollupScope, issuerKey } from './compensation';
+import { disputeMeasures, disputeRollupScope } from './disputes';
+import { regionMatch, type KpiFilters } from './filters';
+import type { KpiPeriod } from './period';
+import { closedMeasures, retentionRollupWhere } from './retention';
+import { grainsBefore, inGrains, periodGrains } from './rollups/days';
+import { ensureRollups } from './rollups/state';
+import { sumOf } from './rollups/sum';
 
 export type MoverMetric = 'churnRate' | 'disputesOpened' | 'compensationCents' | 'saveRate';
 
@@ -33,73 +39,102 @@ interface Pair {
   base: number;
 }
 
-/** The two periods as rows `(p, start, "end")` for a FROM clause. */
-function periods(current: PeriodBounds, previous: PeriodBounds): SQL {
-  return sql`(select 'cur' as p, ${current.start} as start, ${current.end} as "end"
-    union all select 'prev', ${previous.start}, ${previous.end})`;
+interface PeriodRow {
+  key: string;
+  num: number;
+  den?: number;
+  base: number;
 }
 
-function pairUp(rows: Record<string, unknown>[], value: (row: Record<string, unknown>) => number | null): Pair[] {
+function pairUp(current: PeriodRow[], previous: PeriodRow[], value: (row: PeriodRow) => number | null): Pair[] {
   const byKey = new Map<string, Pair>();
-  for (const row of rows) {
-    const key = String(row.key);
-    const pair = byKey.get(key) ?? { key, cur: null, prev: null, base: 0 };
-    if (row.p === 'cur') pair.cur = value(row);
-    else pair.prev = value(row);
-    pair.base = Math.max(pair.base, toInt(row.base));
-    byKey.set(key, pair);
-  }
+  const add = (rows: PeriodRow[], side: 'cur' | 'prev') => {
+    for (const row of rows) {
+      const pair = byKey.get(row.key) ?? { key: row.key, cur: null, prev: null, base: 0 };
+      pair[side] = value(row);
+      pair.base = Math.max(pair.base, row.base);
+      byKey.set(row.key, pair);
+    }
+  };
+  add(current, 'cur');
+  add(previous, 'prev');
   return [...byKey.values()];
 }
 
-const rate = (row: Record<string, unknown>) => (toInt(row.den) === 0 ? null : toInt(row.num) / toInt(row.den));
+const rate = (row: PeriodRow) => (row.den === undefined || row.den === 0 ? null : row.num / row.den);
+const count = (row: PeriodRow) => row.num;
+
+/** Per region: churned in P over active at its start (regions with customers). */
+async function churnByRegion(db: Db, period: KpiPeriod, filters: KpiFilters): Promise<PeriodRow[]> {
+  const inP = inGrains(rc, periodGrains(period.from, period.to));
+  const before = inGrains(rc, grainsBefore(period.from));
+  const rows = await db
+    .select({
+      key: rc.regionCode,
+      churned: sumOf(rc.churned, inP),
+      active: sumOf(sql`${rc.joined} - ${rc.churned}`, before),
+      customers: sumOf(rc.joined),
+    })
+    .from(rc)
+    .where(regionMatch(sql`${rc.regionCode}`, filters.region))
+    .groupBy(rc.regionCode);
+  return rows.filter((r) => r.customers > 0).map((r) => ({ key: r.key, num: r.churned, den: r.active, base: r.active }));
+}
+
+/** Per region: disputes opened in P. */
+async function disputesByRegion(db: Db, period: KpiPeriod, filters: KpiFilters): Promise<PeriodRow[]> {
+  const rows = await db
+    .select({ key: rd.regionCode, opened: disputeMeasures.opened })
+    .from(rd)
+    .where(and(inGrains(rd, periodGrains(period.from, period.to)), disputeRollupScope(filters)))
+    .groupBy(rd.regionCode);
+  return rows.filter((r) => r.opened > 0).map((r) => ({ key: r.key, num: r.opened, base: r.opened }));
+}
+
+/** Per issuing rep ('automatic' for nobody): compensation issued in P, in cents; its base in euros. */
+async function compensationByRep(db: Db, period: KpiPeriod, filters: KpiFilters): Promise<PeriodRow[]> {
+  const rows = await db
+    .select({ key: issuerKey, count: sumOf(rk.count), cents: sumOf(rk.amountCents) })
+    .from(rk)
+    .leftJoin(users, eq(users.id, rk.repId))
+    .where(and(inGrains(rk, periodGrains(period.from, period.to)), compensationRollupScope(filters)))
+    .groupBy(issuerKey);
+  return rows.filter((r) => r.count > 0).map((r) => ({ key: r.key, num: r.cents, base: r.cents / 100 }));
+}
+
+/** Per rep: saves over cases closed in P. */
+async function savesByRep(db: Db, period: KpiPeriod, filters: KpiFilters): Promise<PeriodRow[]> {
+  const rows = await db
+    .select({ key: users.email, ...closedMeasures })
+    .from(rr)
+    .innerJoin(users, eq(users.id, rr.repId))
+    .where(retentionRollupWhere({ period, ...filters }, 'closed'))
+    .groupBy(users.email);
+  return rows.filter((r) => r.closed > 0).map((r) => ({ key: r.key, num: r.saved, den: r.closed, base: r.closed }));
+}
 
 /**
  * "What changed": the regions and reps whose churn, disputes, compensation or save rate moved the
  * most against the previous period, ranked by relative change among those with a real base.
  */
 export async function biggestMovers(db: Db, params: MoversParams): Promise<Mover[]> {
-  const both = periods(periodBounds(params.current), periodBounds(params.previous));
-  const inRegion = regionMatch(sql`c.region_code`, params.region);
-  const window = (column: SQL) => sql`(${column} >= pp.start and ${column} < pp."end")`;
-
+  await ensureRollups(db, { tz: params.current.tz });
+  if (params.previous.tz !== params.current.tz) throw new RangeError('Both periods need one time zone.');
+  const filters: KpiFilters = { region: params.region, rep: params.rep };
+  const both = <T>(figure: (db: Db, period: KpiPeriod, filters: KpiFilters) => Promise<T>) =>
+    Promise.all([figure(db, params.current, filters), figure(db, params.previous, filters)]);
   const [churn, disputes, compensation, saves] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select pp.p, c.region_code as key,
-          count(*) filter (where ${window(sql`c.churned_at`)}) as num,
-          count(*) filter (where ${activeAt(sql`pp.start`)}) as den,
-          count(*) filter (where ${activeAt(sql`pp.start`)}) as base
-        from ${both} pp cross join customers c where ${inRegion} group by 1, 2`,
-    ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select pp.p, c.region_code as key, count(*) as num, count(*) as base
-        from ${both} pp join disputes d on ${window(sql`d.opened_at`)} join customers c on c.id = d.customer_id
-        where ${inRegion} and ${repMatch(sql`d.assigned_to_id`, params.rep)} group by 1, 2`,
-    ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select pp.p, coalesce(u.email, 'automatic') as key, sum(k.amount_cents) as num, sum(k.amount_cents) / 100 as base
-        from ${both} pp join compensations k on ${window(sql`k.issued_at`)}
-        join customers c on c.id = k.customer_id left join users u on u.id = k.issued_by_id
-        where ${inRegion} and ${repMatch(sql`k.issued_by_id`, params.rep)} group by 1, 2`,
-    ),
-    queryRows<Record<string, unknown>>(
-      db,
-      sql`select pp.p, u.email as key, count(*) filter (where r.outcome = 'saved') as num, count(*) as den, count(*) as base
-        from ${both} pp join retention_cases r on r.outcome in ('saved', 'churned') and ${window(sql`r.closed_at`)}
-        join customers c on c.id = r.customer_id join users u on u.id = r.rep_id
-        where ${inRegion} and ${repMatch(sql`r.rep_id`, params.rep)} group by 1, 2`,
-    ),
+    both(churnByRegion),
+    both(disputesByRegion),
+    both(compensationByRep),
+    both(savesByRep),
   ]);
 
-  const count = (row: Record<string, unknown>) => toInt(row.num);
   const candidates: Mover[] = [
-    ...toMovers(pairUp(churn, rate), 'region', 'churnRate', params),
-    ...toMovers(pairUp(disputes, count), 'region', 'disputesOpened', params),
-    ...toMovers(pairUp(compensation, count), 'rep', 'compensationCents', params),
-    ...toMovers(pairUp(saves, rate), 'rep', 'saveRate', params),
+    ...toMovers(pairUp(...churn, rate), 'region', 'churnRate', params),
+    ...toMovers(pairUp(...disputes, count), 'region', 'disputesOpened', params),
+    ...toMovers(pairUp(...compensation, count), 'rep', 'compensationCents', params),
+    ...toMovers(pairUp(...saves, rate), 'rep', 'saveRate', params),
   ];
   return candidates
     .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.key.localeCompare(b.key))

@@ -1,7 +1,14 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
-import { activeAt } from './churn';
+import {
+  rollupCompensations as rk,
+  rollupCustomers as rc,
+  rollupDisputes as rd,
+  rollupRetention as rr,
+} from '@/db/schema';
+import { compensationRollupScope } from './compensation';
+import { disputeMeasures, disputeRollupScope } from './disputes';
 import {
   minutesBetween,
   percentile,
@@ -12,8 +19,13 @@ import {
   toNumberOrNull,
   type KpiFilters,
 } from './filters';
+import { monthsBetween } from './month-range';
 import { communicatedInTime, outageInRegion } from './outages';
 import { monthRows, within, type PeriodBounds } from './period';
+import { closedMeasures } from './retention';
+import { ensureRollups } from './rollups/state';
+import { ratioOf, sumOf } from './rollups/sum';
+import { disputeResolvedIn, hoursToResolve } from './rules/disputes';
 
 export interface MonthlySeriesParams extends KpiFilters {
   /** Calendar months YYYY-MM, inclusive, in the report time zone. */
@@ -41,6 +53,8 @@ export interface MonthFigures {
 
 type Row = Record<string, unknown>;
 
+const months = (params: MonthlySeriesParams) => monthsBetween(params.fromMonth, params.toMonth);
+
 /** The bounds of the month row `mo` produced by monthRows. */
 const MONTH: PeriodBounds = { start: sql`mo.start`, end: sql`mo."end"` };
 
@@ -52,60 +66,118 @@ function perMonth(params: MonthlySeriesParams, figures: SQL, outer: SQL = sql`f.
     order by mo.month`;
 }
 
-function churnSeries(db: Db, params: MonthlySeriesParams): Promise<Row[]> {
-  const churned = within(sql`c.churned_at`, MONTH);
-  return queryRows<Row>(
-    db,
-    perMonth(
-      params,
-      sql`select
-          count(*) filter (where ${activeAt(MONTH.start)})::int as active,
-          count(*) filter (where ${churned})::int as churned,
-          coalesce(sum(c.monthly_fee_cents) filter (where ${churned}), 0) as churned_fees,
-          coalesce(sum(c.monthly_fee_cents) filter (where ${activeAt(MONTH.start)}), 0) as start_fees
-        from customers c where ${regionMatch(sql`c.region_code`, params.region)}`,
-      sql`f.active, f.churned, ${ratio(sql`f.churned`, sql`f.active`)} as churn_rate,
-        ${ratio(sql`f.churned_fees`, sql`f.start_fees`)} as revenue_churn_rate`,
-    ),
-  );
+/** The 'm' rollup rows of a table up to `toMonth` (from `fromMonth`, or from the start of history). */
+function monthRowsOf(table: { grain: AnyColumn; day: AnyColumn }, toMonth: string, fromMonth?: string): SQL {
+  const from = fromMonth === undefined ? sql`` : sql` and ${table.day} >= ${`${fromMonth}-01`}::date`;
+  return sql`(${table.grain} = 'm' and ${table.day} <= ${`${toMonth}-01`}::date${from})`;
 }
 
-function retentionSeries(db: Db, params: MonthlySeriesParams): Promise<Row[]> {
-  const closed = sql`r.outcome in ('saved', 'churned') and ${within(sql`r.closed_at`, MONTH)}`;
-  return queryRows<Row>(
-    db,
-    perMonth(
-      params,
-      sql`select
-          count(*) filter (where r.outcome = 'saved')::int as saved,
-          count(*) filter (where r.outcome = 'churned')::int as lost,
-          coalesce(sum(r.mrr_at_risk_cents - r.offer_monthly_discount_cents) filter (where r.outcome = 'saved'), 0)::bigint as saved_mrr
-        from retention_cases r join customers c on c.id = r.customer_id
-        where ${closed} and ${regionMatch(sql`c.region_code`, params.region)} and ${repMatch(sql`r.rep_id`, params.rep)}`,
-      sql`f.saved, f.lost, ${ratio(sql`f.saved`, sql`f.saved + f.lost`)} as save_rate, f.saved_mrr`,
-    ),
-  );
+const monthOf = (day: AnyColumn) => sql<string>`to_char(${day}, 'YYYY-MM')`;
+
+/** Active at the start of each month: everyone activated in an earlier month less everyone churned in one. */
+async function churnSeries(db: Db, params: MonthlySeriesParams) {
+  const rows = await db
+    .select({
+      month: monthOf(rc.day),
+      joined: sumOf(rc.joined),
+      joinedFees: sumOf(rc.joinedFeesCents),
+      churned: sumOf(rc.churned),
+      churnedFees: sumOf(rc.churnedFeesCents),
+    })
+    .from(rc)
+    .where(and(monthRowsOf(rc, params.toMonth), regionMatch(sql`${rc.regionCode}`, params.region)))
+    .groupBy(rc.day)
+    .orderBy(rc.day);
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  let active = 0;
+  let activeFees = 0;
+  for (const r of rows) {
+    if (r.month >= params.fromMonth) break;
+    active += r.joined - r.churned;
+    activeFees += r.joinedFees - r.churnedFees;
+  }
+  return months(params).map((month) => {
+    const r = byMonth.get(month);
+    const figures = {
+      activeAtStart: active,
+      churned: r?.churned ?? 0,
+      churnRate: ratioOf(r?.churned ?? 0, active),
+      revenueChurnRate: ratioOf(r?.churnedFees ?? 0, activeFees),
+    };
+    active += (r?.joined ?? 0) - (r?.churned ?? 0);
+    activeFees += (r?.joinedFees ?? 0) - (r?.churnedFees ?? 0);
+    return figures;
+  });
 }
 
-function disputeSeries(db: Db, params: MonthlySeriesParams): Promise<Row[]> {
-  const resolved = sql`(d.status in ('resolved', 'rejected') and ${within(sql`d.resolved_at`, MONTH)})`;
-  const inSla = sql`d.resolved_at <= d.opened_at + make_interval(hours => ${params.disputeSlaHours}::int)`;
+async function retentionSeries(db: Db, params: MonthlySeriesParams) {
+  const rows = await db
+    .select({ month: monthOf(rr.day), ...closedMeasures })
+    .from(rr)
+    .where(
+      and(
+        eq(rr.event, 'closed'),
+        monthRowsOf(rr, params.toMonth, params.fromMonth),
+        regionMatch(sql`${rr.regionCode}`, params.region),
+        repMatch(sql`${rr.repId}`, params.rep),
+      ),
+    )
+    .groupBy(rr.day);
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  return months(params).map((month) => {
+    const r = byMonth.get(month);
+    const saved = r?.saved ?? 0;
+    const lost = (r?.closed ?? 0) - saved;
+    return { saved, lost, saveRate: ratioOf(saved, saved + lost), savedMrrCents: r?.savedMrrCents ?? 0 };
+  });
+}
+
+/** The exact median hours to resolve of each month, from the disputes resolved in it. */
+function disputeMedianSeries(db: Db, params: MonthlySeriesParams): Promise<Row[]> {
   return queryRows<Row>(
     db,
     perMonth(
       params,
-      sql`select
-          count(*) filter (where ${within(sql`d.opened_at`, MONTH)})::int as opened,
-          count(*) filter (where ${resolved})::int as resolved,
-          count(*) filter (where ${resolved} and ${inSla})::int as in_sla,
-          count(*) filter (where d.opened_at < mo."end" and (d.resolved_at is null or d.resolved_at >= mo."end"))::int as backlog,
-          ${percentile(0.5, sql`extract(epoch from (d.resolved_at - d.opened_at)) / 3600`, resolved)} as median_hours
+      sql`select ${percentile(0.5, hoursToResolve)} as median_hours
         from disputes d join customers c on c.id = d.customer_id
-        where d.opened_at < mo."end"
+        where ${disputeResolvedIn(MONTH)}
           and ${regionMatch(sql`c.region_code`, params.region)} and ${repMatch(sql`d.assigned_to_id`, params.rep)}`,
-      sql`f.opened, f.resolved, f.backlog, ${ratio(sql`f.in_sla`, sql`f.resolved`)} as sla_rate, f.median_hours`,
     ),
   );
+}
+
+async function disputeSeries(db: Db, params: MonthlySeriesParams) {
+  const [rows, medians] = await Promise.all([
+    db
+      .select({
+        month: monthOf(rd.day),
+        ...disputeMeasures,
+        flow: sumOf(sql`case when ${rd.event} = 'opened' then ${rd.disputes} else -${rd.disputes} end`),
+      })
+      .from(rd)
+      .where(and(monthRowsOf(rd, params.toMonth), disputeRollupScope(params)))
+      .groupBy(rd.day)
+      .orderBy(rd.day),
+    disputeMedianSeries(db, params),
+  ]);
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  let backlog = 0;
+  for (const r of rows) {
+    if (r.month >= params.fromMonth) break;
+    backlog += r.flow;
+  }
+  return months(params).map((month, i) => {
+    const r = byMonth.get(month);
+    backlog += r?.flow ?? 0;
+    const resolved = r?.resolved ?? 0;
+    return {
+      opened: r?.opened ?? 0,
+      resolved,
+      backlogAtEnd: backlog,
+      slaComplianceRate: ratioOf(r?.inSla ?? 0, resolved),
+      medianHoursToResolve: toNumberOrNull(medians[i]?.median_hours),
+    };
+  });
 }
 
 function outageSeries(db: Db, params: MonthlySeriesParams): Promise<Row[]> {
@@ -122,17 +194,17 @@ function outageSeries(db: Db, params: MonthlySeriesParams): Promise<Row[]> {
   );
 }
 
-function compensationSeries(db: Db, params: MonthlySeriesParams): Promise<Row[]> {
-  return queryRows<Row>(
-    db,
-    perMonth(
-      params,
-      sql`select count(*)::int as count, coalesce(sum(k.amount_cents), 0)::bigint as total
-        from compensations k join customers c on c.id = k.customer_id
-        where ${within(sql`k.issued_at`, MONTH)}
-          and ${regionMatch(sql`c.region_code`, params.region)} and ${repMatch(sql`k.issued_by_id`, params.rep)}`,
-    ),
-  );
+async function compensationSeries(db: Db, params: MonthlySeriesParams) {
+  const rows = await db
+    .select({ month: monthOf(rk.day), count: sumOf(rk.count), totalCents: sumOf(rk.amountCents) })
+    .from(rk)
+    .where(and(monthRowsOf(rk, params.toMonth, params.fromMonth), compensationRollupScope(params)))
+    .groupBy(rk.day);
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  return months(params).map((month) => ({
+    count: byMonth.get(month)?.count ?? 0,
+    totalCents: byMonth.get(month)?.totalCents ?? 0,
+  }));
 }
 
 /**
@@ -141,6 +213,7 @@ function compensationSeries(db: Db, params: MonthlySeriesParams): Promise<Row[]>
  */
 export async function monthlySeries(db: Db, params: MonthlySeriesParams): Promise<MonthFigures[]> {
   if (params.fromMonth > params.toMonth) return [];
+  await ensureRollups(db, { tz: params.tz, disputeSlaHours: params.disputeSlaHours });
   const [churn, retention, disputes, outages, compensation] = await Promise.all([
     churnSeries(db, params),
     retentionSeries(db, params),
@@ -148,38 +221,25 @@ export async function monthlySeries(db: Db, params: MonthlySeriesParams): Promis
     outageSeries(db, params),
     compensationSeries(db, params),
   ]);
-  return churn.map((c, i) => {
-    const r = retention[i] ?? {};
-    const d = disputes[i] ?? {};
+  return months(params).map((month, i) => {
     const o = outages[i] ?? {};
-    const k = compensation[i] ?? {};
     return {
-      month: String(c.month),
-      churn: {
-        activeAtStart: toInt(c.active),
-        churned: toInt(c.churned),
-        churnRate: toNumberOrNull(c.churn_rate),
-        revenueChurnRate: toNumberOrNull(c.revenue_churn_rate),
-      },
-      retention: {
-        saved: toInt(r.saved),
-        lost: toInt(r.lost),
-        saveRate: toNumberOrNull(r.save_rate),
-        savedMrrCents: toInt(r.saved_mrr),
-      },
-      disputes: {
-        opened: toInt(d.opened),
-        resolved: toInt(d.resolved),
-        backlogAtEnd: toInt(d.backlog),
-        slaComplianceRate: toNumberOrNull(d.sla_rate),
-        medianHoursToResolve: toNumberOrNull(d.median_hours),
+      month,
+      churn: churn[i] ?? { activeAtStart: 0, churned: 0, churnRate: null, revenueChurnRate: null },
+      retention: retention[i] ?? { saved: 0, lost: 0, saveRate: null, savedMrrCents: 0 },
+      disputes: disputes[i] ?? {
+        opened: 0,
+        resolved: 0,
+        backlogAtEnd: 0,
+        slaComplianceRate: null,
+        medianHoursToResolve: null,
       },
       outages: {
         count: toInt(o.count),
         medianMinutesToCommunicate: toNumberOrNull(o.median_comm),
         commWithinTargetRate: toNumberOrNull(o.comm_rate),
       },
-      compensation: { count: toInt(k.count), totalCents: toInt(k.total) },
+      compensation: compensation[i] ?? { count: 0, totalCents: 0 },
     };
   });
 }

@@ -1,12 +1,12 @@
 import 'server-only';
 import { and, count, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { customers, users } from '@/db/schema';
 import { effectiveSort, type CaseSort } from '@/lib/schemas/cases';
 import type { ChurnCategory } from '@/lib/vocabularies';
 import { regionMatch, repMatch } from '../../metrics/filters';
-import { periodBounds, within } from '../../metrics/period';
+import { periodBounds } from '../../metrics/period';
+import { churnedIn } from '../../metrics/rules/customers';
+import { c, u } from '../../metrics/rules/tables';
 import { equalsOrAll, orderByKey, pageWindow, type CaseList, type ListParams, type SortColumns } from './shared';
 
 export interface ChurnedCustomerListParams extends ListParams<CaseSort<'churned-customers'>> {
@@ -14,8 +14,6 @@ export interface ChurnedCustomerListParams extends ListParams<CaseSort<'churned-
   competitor?: string | null;
 }
 
-const c = alias(customers, 'c');
-const u = alias(users, 'u');
 
 const SORTS: SortColumns<CaseSort<'churned-customers'>> = {
   account: c.accountNumber,
@@ -33,7 +31,7 @@ const SORTS: SortColumns<CaseSort<'churned-customers'>> = {
 export async function listChurnedCustomers(db: Db, params: ChurnedCustomerListParams) {
   const bounds = periodBounds(params.period);
   const where = and(
-    within(sql`${c.churnedAt}`, bounds),
+    churnedIn(bounds),
     regionMatch(sql`${c.regionCode}`, params.region),
     repMatch(sql`${c.soldById}`, params.soldBy ?? null),
     equalsOrAll(c.churnCategory, params.category),

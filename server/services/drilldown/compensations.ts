@@ -2,11 +2,13 @@ import 'server-only';
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { compensations, customers, disputes, outages, retentionCases, users } from '@/db/schema';
+import { disputes, outages, retentionCases } from '@/db/schema';
 import { effectiveSort, type CaseSort } from '@/lib/schemas/cases';
 import type { CompensationKind } from '@/lib/vocabularies';
 import { regionMatch, repMatch } from '../../metrics/filters';
-import { periodBounds, within } from '../../metrics/period';
+import { periodBounds } from '../../metrics/period';
+import { compensationIssuedIn } from '../../metrics/rules/compensation';
+import { c, k, u } from '../../metrics/rules/tables';
 import { equalsOrAll, orderByKey, pageWindow, type CaseList, type ListParams, type SortColumns } from './shared';
 
 export interface CompensationListParams extends ListParams<CaseSort<'compensations'>> {
@@ -15,9 +17,6 @@ export interface CompensationListParams extends ListParams<CaseSort<'compensatio
   issuer?: string | null;
 }
 
-const k = alias(compensations, 'k');
-const c = alias(customers, 'c');
-const u = alias(users, 'u');
 const rc = alias(retentionCases, 'rc');
 const ds = alias(disputes, 'ds');
 const o = alias(outages, 'o');
@@ -44,7 +43,7 @@ const SORTS: SortColumns<CaseSort<'compensations'>> = {
 export async function listCompensations(db: Db, params: CompensationListParams) {
   const bounds = periodBounds(params.period);
   const where = and(
-    within(sql`${k.issuedAt}`, bounds),
+    compensationIssuedIn(bounds),
     regionMatch(sql`${c.regionCode}`, params.region),
     repMatch(sql`${k.issuedById}`, params.rep),
     repMatch(sql`${c.soldById}`, params.soldBy ?? null),

@@ -1,14 +1,14 @@
 import 'server-only';
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { customers, disputes, users } from '@/db/schema';
 import { disputeBasis, effectiveSort, type BacklogAge, type CaseSort, type DisputeBasis } from '@/lib/schemas/cases';
 import type { DisputeCause } from '@/lib/vocabularies';
 import { ApiError } from '../../http/api-error';
 import { BACKLOG_AGE_BUCKETS } from '../../metrics/backlog-ageing';
 import { regionMatch, repMatch, toNumberOrNull } from '../../metrics/filters';
-import { periodBounds, within, type PeriodBounds } from '../../metrics/period';
+import { periodBounds, type PeriodBounds } from '../../metrics/period';
+import { disputeInBacklogAt, disputeOpenedIn, disputeResolvedIn, hoursToResolve } from '../../metrics/rules/disputes';
+import { c, d, u } from '../../metrics/rules/tables';
 import { equalsOrAll, orderByKey, pageWindow, type CaseList, type ListParams, type SortColumns } from './shared';
 
 export interface DisputeListParams extends ListParams<CaseSort<'disputes'>> {
@@ -18,21 +18,16 @@ export interface DisputeListParams extends ListParams<CaseSort<'disputes'>> {
   age?: BacklogAge | null;
 }
 
-const d = alias(disputes, 'd');
-const c = alias(customers, 'c');
-const u = alias(users, 'u');
-
-const hoursToResolve = sql`(extract(epoch from (${d.resolvedAt} - ${d.openedAt})) / 3600)`;
 
 /** Which disputes a figure of server/metrics/disputes.ts counts, by basis. */
 function basisMatch(basis: DisputeBasis, bounds: PeriodBounds): SQL {
   switch (basis) {
     case 'opened':
-      return within(sql`${d.openedAt}`, bounds);
+      return disputeOpenedIn(bounds);
     case 'resolved':
-      return sql`(${d.status} in ('resolved', 'rejected') and ${within(sql`${d.resolvedAt}`, bounds)})`;
+      return disputeResolvedIn(bounds);
     case 'backlog':
-      return sql`(${d.openedAt} < ${bounds.end} and (${d.resolvedAt} is null or ${d.resolvedAt} >= ${bounds.end}))`;
+      return disputeInBacklogAt(bounds.end);
   }
 }
 

@@ -1,12 +1,12 @@
 import 'server-only';
 import { and, count, eq, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
-import { customers, retentionCases, users } from '@/db/schema';
 import { effectiveSort, retentionBasis, type CaseSort, type RetentionBasis } from '@/lib/schemas/cases';
 import type { ChurnCategory, OfferType, RetentionOutcome } from '@/lib/vocabularies';
 import { regionMatch, repMatch } from '../../metrics/filters';
-import { periodBounds, within, type PeriodBounds } from '../../metrics/period';
+import { periodBounds, type PeriodBounds } from '../../metrics/period';
+import { caseClosedIn, caseOpenedIn } from '../../metrics/rules/retention';
+import { c, r, u } from '../../metrics/rules/tables';
 import { equalsOrAll, orderByKey, pageWindow, type CaseList, type ListParams, type SortColumns } from './shared';
 
 export interface RetentionCaseListParams extends ListParams<CaseSort<'retention-cases'>> {
@@ -16,15 +16,10 @@ export interface RetentionCaseListParams extends ListParams<CaseSort<'retention-
   outcome?: RetentionOutcome | null;
 }
 
-const r = alias(retentionCases, 'r');
-const c = alias(customers, 'c');
-const u = alias(users, 'u');
 
 /** Opened in P, or closed in P as server/metrics/retention.ts counts it (saved or lost). */
 function basisMatch(basis: RetentionBasis, bounds: PeriodBounds): SQL {
-  return basis === 'opened'
-    ? within(sql`${r.openedAt}`, bounds)
-    : sql`(${r.outcome} in ('saved', 'churned') and ${within(sql`${r.closedAt}`, bounds)})`;
+  return basis === 'opened' ? caseOpenedIn(bounds) : caseClosedIn(bounds);
 }
 
 const SORTS: SortColumns<CaseSort<'retention-cases'>> = {
