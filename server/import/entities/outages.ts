@@ -22,9 +22,16 @@ type OutageDraft = {
   startedAt: Date;
   regionCodes: string[];
   postcodes: string[];
+  forceMajeure: boolean;
 } & Record<MilestoneProperty, Date | null>;
 
-const UPDATABLE = { title: 'title', severity: 'severity', started_at: 'startedAt', ...MILESTONES } as const;
+const UPDATABLE = {
+  title: 'title',
+  severity: 'severity',
+  started_at: 'startedAt',
+  force_majeure: 'forceMajeure',
+  ...MILESTONES,
+} as const;
 
 export const outagesImporter: EntityImporter<OutageDraft> = {
   columns: [
@@ -34,6 +41,7 @@ export const outagesImporter: EntityImporter<OutageDraft> = {
     { name: 'started_at', required: true },
     { name: 'region_codes', required: true },
     { name: 'postcodes', required: false },
+    { name: 'force_majeure', required: false },
     ...Object.keys(MILESTONES).map((name) => ({ name, required: false })),
   ],
   parse(r) {
@@ -44,6 +52,7 @@ export const outagesImporter: EntityImporter<OutageDraft> = {
     const startedAt = r.instant('started_at', required);
     const regionCodes = r.refList('region_codes', 'region', required);
     const postcodes = r.refList('postcodes', 'postcode');
+    const forceMajeure = r.boolean('force_majeure') ?? false;
     const milestones = {} as Record<MilestoneProperty, Date | null>;
     for (const [column, property] of Object.entries(MILESTONES)) {
       milestones[property] = r.instant(column);
@@ -52,7 +61,7 @@ export const outagesImporter: EntityImporter<OutageDraft> = {
     if (outageRef === null || title === null || severity === null || startedAt === null || regionCodes.length === 0) {
       return null;
     }
-    return { outageRef, title, severity, startedAt, regionCodes, postcodes, ...milestones };
+    return { outageRef, title, severity, startedAt, regionCodes, postcodes, forceMajeure, ...milestones };
   },
   key: (d) => d.outageRef,
   check(d, lookup) {
