@@ -11,8 +11,3 @@ export const LazySeriesChart = dynamic(() => import('./series-chart').then((m) =
   ssr: false,
   loading: placeholder(260),
 });
-
-export const LazySparkline = dynamic(() => import('./sparkline').then((m) => m.Sparkline), {
-  ssr: false,
-  loading: placeholder(36),
-});

@@ -2,7 +2,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { LazySparkline } from '@/components/charts/lazy';
+import { Sparkline } from '@/components/charts/sparkline';
 import { formatValue } from '@/components/charts/value-format';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { describeDelta, KPI_CARDS, type KpiCardDef } from '@/lib/kpi-cards';
@@ -12,7 +12,7 @@ import { useTRPC } from '@/lib/trpc/react';
 function CardSparkline({ input, card }: { input: DashboardQueryInput; card: KpiCardDef }) {
   const trpc = useTRPC();
   const { data: series } = useSuspenseQuery(trpc.dashboard.series.queryOptions(input));
-  return <LazySparkline values={series.map((m) => card.monthly(m))} />;
+  return <Sparkline values={series.map((m) => card.monthly(m))} />;
 }
 
 /** The overview's KPI cards: value, delta against the previous period, 12-month sparkline. */

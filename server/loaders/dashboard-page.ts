@@ -32,7 +32,9 @@ export async function loadDashboardPage(
     if (error instanceof ApiError && error.code === 'bad_request') return { ok: false, user, error: error.message };
     throw error;
   }
-  void getQueryClient().prefetchQuery(trpc.dashboard.filterOptions.queryOptions());
+  // Awaited (a small query, alone on the connection before the figures start): the filter bar and
+  // its period line, the largest text of a dashboard page, then render in the first flush (LCP).
+  await getQueryClient().prefetchQuery(trpc.dashboard.filterOptions.queryOptions());
   const linkQuery = serializeDashboardFilters({
     preset: filters.preset,
     from: filters.preset === 'custom' ? filters.from : null,
