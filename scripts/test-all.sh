@@ -33,7 +33,8 @@ pg_dir=$(mktemp -d /tmp/holdfast-pg.XXXXXX)
 trap 'bash scripts/pg-server.sh stop "$pg_dir"' EXIT
 pg_url=""
 if pg_url=$(bash scripts/pg-server.sh start "$pg_dir"); then
-  TEST_DATABASE_URL="$pg_url" npx vitest run --project integration --reporter=default --reporter=json \
+  TEST_DATABASE_URL="$pg_url" npx vitest run --project integration --project integration-isolated \
+    --reporter=default --reporter=json \
     --outputFile.json="$results/vitest-postgres.json" || true
 else
   pg_url=""
