@@ -3,8 +3,12 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase, queryRows, type Db, type DbHandle } from '@/db/client';
 import { regions } from '@/db/schema';
-import { noteWrite, readDbFor } from '@/server/read-your-writes';
+import type { DashboardQueryInput } from '@/lib/dashboard-filters';
+import { createCaller } from '@/server/api/root';
+import type { SessionUser } from '@/server/auth/session-user';
+import { noteWrite, readDbFor, wroteRecently } from '@/server/read-your-writes';
 import { getSettings } from '@/server/services/settings';
+import { testRows } from '@/test/factories/metric-rows';
 import { postgresMissing, startOwnPostgres, type OwnPostgres } from '@/test/own-postgres';
 import { startOwnReplica, type OwnReplica } from '@/test/own-replica';
 
@@ -175,6 +179,43 @@ describe.skipIf(skipped)(`read replicas${skipped ? ` (skipped: ${skipped})` : ''
       expect(await inRecovery(handle.readDb)).toBe(true);
       expect(await regionCount(handle.readDb)).toBe(3);
     } finally {
+      await manual.close();
+    }
+  });
+
+  it('dashboard procedures read the replica; a mutation sends its caller to the primary', async () => {
+    const rows = testRows(handle.db);
+    await rows.region('MAD');
+    await rows.customer({ region: 'MAD', activated: '2023-01-01T00:00:00Z', churned: '2024-01-10T10:00:00Z' });
+    const id = await rows.user('numbers@t.test', 'analyst', null);
+    const analyst: SessionUser = { id, email: 'numbers@t.test', name: 'numbers', role: 'analyst', regionCode: null };
+    const january: DashboardQueryInput = { from: '2024-01-01', to: '2024-01-31', region: null, rep: null };
+    const standby = postgres(replica.url, { max: 1, onnotice: () => {} });
+    // Checked by hand with a generous max lag: the paused replica stays "fresh" for this test.
+    const manual = await openDatabase({
+      databaseUrl: primary.url,
+      dataDir: 'memory://',
+      replicas: { urls: [replica.url], maxLagSeconds: 60, checkIntervalMs: 3_600_000 },
+    });
+    try {
+      const routed = createCaller({ db: manual.db, readDb: manual.readDb, session: analyst });
+      const onPrimary = createCaller({ db: manual.db, session: analyst });
+      // Figures read rollups, refreshed on the primary when read there; the replica then replays them.
+      expect((await onPrimary.churn.figures(january)).churned).toBe(1);
+      await until(async () => (await routed.churn.figures(january)).churned === 1, 5_000);
+      await standby`select pg_wal_replay_pause()`;
+      await rows.customer({ region: 'MAD', activated: '2023-01-01T00:00:00Z', churned: '2024-01-11T10:00:00Z' });
+
+      expect((await onPrimary.churn.figures(january)).churned).toBe(2);
+      // The paused replica has not replayed the second churn: the dashboard procedure read it.
+      expect((await routed.churn.figures(january)).churned).toBe(1);
+
+      expect(wroteRecently(analyst.id)).toBe(false);
+      await routed.savedViews.save({ page: 'queue', name: 'Open', query: 'status=open' });
+      expect(wroteRecently(analyst.id)).toBe(true);
+    } finally {
+      await standby`select pg_wal_replay_resume()`.catch(() => {});
+      await standby.end({ timeout: 1 });
       await manual.close();
     }
   });
