@@ -25,6 +25,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/admin/imports', label: 'Imports', roles: ['admin'] },
   { href: '/admin/settings', label: 'Settings', roles: ['admin'] },
   { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
+  { href: '/admin/jobs', label: 'Jobs', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { navItemsFor } from '@/lib/navigation';
 import type { Role } from '@/lib/vocabularies';
+import { NotificationBell } from '../notifications/notification-bell';
 import { GlobalSearch } from './global-search';
 import { Sidebar } from './sidebar';
 import { SignOutButton } from './sign-out-button';
@@ -27,6 +28,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             {user.name} <span className="badge">{user.role}</span>
             {user.regionCode ? <span className="muted"> · {user.regionCode}</span> : null}
           </span>
+          <NotificationBell />
           <Link href="/account">Your account</Link>
           <SignOutButton />
         </header>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { SignOutEverywhere } from '@/components/account/sign-out-everywhere';
+import { NotificationPreferences } from '@/components/notifications/notification-preferences';
 import { requireUser } from '@/server/auth/guards';
 
 export const metadata: Metadata = { title: 'Your account' };
@@ -25,6 +26,7 @@ export default async function AccountPage() {
         </dl>
         <p className="muted">An administrator changes your role, region and team.</p>
       </section>
+      <NotificationPreferences />
       <ChangePasswordForm email={user.email} />
       <SignOutEverywhere />
     </>
