@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { EDITABLE_SETTING_KEYS, type EditableSettingKey, type SettingsPatch } from '@/lib/schemas/settings';
 import type { SessionUser } from '../../auth/session-user';
+import { rebuildRollups } from '../../metrics/rollups/state';
 import { recordAudit } from '../audit';
 import { getSettings, putSetting } from '../settings';
 import { assertSettingsHold } from './checks';
@@ -35,6 +36,10 @@ export async function updateSettings(
         entityId: key,
         details: { from: current[key], to: next[key] },
       });
+    }
+    // The rollups are keyed by days of the report time zone and count "within SLA" for one SLA.
+    if (changed.includes('reportTz') || changed.includes('disputeSlaHours')) {
+      await rebuildRollups(tx, { tz: next.reportTz, disputeSlaHours: next.disputeSlaHours });
     }
     return { changed };
   });
