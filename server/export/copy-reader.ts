@@ -23,7 +23,9 @@ export interface CopyReadOptions {
  */
 export async function copyOut(client: Pick<Sql, 'begin'>, statement: string, options: CopyReadOptions) {
   await client.begin('read only', async (tx) => {
-    await tx`select set_config('TimeZone', ${options.timezone}, true), set_config('standard_conforming_strings', 'on', true)`;
+    // An export is one long COPY statement: the pool's statement timeout (meant for figures) does not
+    // apply to it; a client that leaves cancels it instead.
+    await tx`select set_config('TimeZone', ${options.timezone}, true), set_config('standard_conforming_strings', 'on', true), set_config('statement_timeout', '0', true)`;
     const query = tx.unsafe(statement);
     const stream: Readable = await query.readable();
     const failed: { error: Error | null } = { error: null };
