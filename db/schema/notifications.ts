@@ -47,5 +47,8 @@ export const notificationPreferences = pgTable(
     inApp: boolean('in_app').notNull(),
     email: boolean('email').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.kind] }), check('notification_preferences_kind_check', inVocabulary(t.kind, NOTIFICATION_KINDS))],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind] }),
+    check('notification_preferences_kind_check', inVocabulary(t.kind, NOTIFICATION_KINDS)),
+  ],
 );
