@@ -34,6 +34,13 @@ export const SECTIONS: readonly SettingsSection[] = [
     title: 'Billing disputes',
     fields: [
       { key: 'disputeSlaHours', label: 'Dispute SLA', kind: 'int', unit: 'hours', hint: 'From opening to resolution.' },
+      {
+        key: 'disputeDueWarningHours',
+        label: 'Due-soon notice',
+        kind: 'int',
+        unit: 'hours',
+        hint: 'The assignee is notified this long before the SLA ends.',
+      },
     ],
   },
   {

@@ -4,6 +4,7 @@ import { formToPatch, toFormState } from './form-values';
 
 const loaded: EditableSettings = {
   disputeSlaHours: 72,
+  disputeDueWarningHours: 24,
   repCreditLimitPerCaseCents: 5_000,
   repCreditLimitPerMonthCents: 30_000,
   creditLimitOverrides: [{ team: 'billing', perCaseCents: 8_000, perMonthCents: 40_000 }],

@@ -5,6 +5,7 @@ import { policyAssignmentsSchema } from './compensation-policies';
 /** The settings an admin edits at /admin/settings; `demoData` is the seed's own flag and is not among them. */
 export const EDITABLE_SETTING_KEYS = [
   'disputeSlaHours',
+  'disputeDueWarningHours',
   'repCreditLimitPerCaseCents',
   'repCreditLimitPerMonthCents',
   'creditLimitOverrides',
@@ -80,6 +81,7 @@ const overrideTarget = (o: CreditLimitOverrideInput) => (o.team !== undefined ? 
 /** One schema per editable key, each with messages a form can show beside the field. */
 export const settingFieldSchemas = {
   disputeSlaHours: wholeNumber(1, 720, 'hours'),
+  disputeDueWarningHours: wholeNumber(1, 720, 'hours'),
   repCreditLimitPerCaseCents: cents,
   repCreditLimitPerMonthCents: cents,
   creditLimitOverrides: z

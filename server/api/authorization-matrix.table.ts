@@ -258,16 +258,6 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   'notifications.setPreferences': plain('401 ok ok ok ok ok', () => ({
     preferences: [{ kind: 'dispute_due', inApp: true, email: false }],
   })),
-  'adminJobs.overview': plain('401 ok 403 403 403 403'),
-  'adminJobs.retry': plain('401 404 403 403 403 403', () => ({ queue: 'notify', id: '00000000-0000-4000-8000-000000000000' })),
-  'notifications.list': plain('401 ok ok ok ok ok', () => ({})),
-  'notifications.unreadCount': plain('401 ok ok ok ok ok'),
-  'notifications.onUnreadCount': plain('401 ok ok ok ok ok'),
-  'notifications.markRead': plain('401 ok ok ok ok ok', () => ({})),
-  'notifications.preferences': plain('401 ok ok ok ok ok'),
-  'notifications.setPreferences': plain('401 ok ok ok ok ok', () => ({
-    preferences: [{ kind: 'dispute_due', inApp: true, email: false }],
-  })),
   'imports.entities': plain('401 ok 403 403 403 403'),
   'imports.runs': plain('401 ok 403 403 403 403'),
   'imports.run': plain('401 ok 403 403 403 403', async (w) => ({ id: await w.importRun() })),

@@ -9,6 +9,8 @@ import { env } from '../env';
 export interface Settings {
   reportTz: string;
   disputeSlaHours: number;
+  /** Notify a dispute's assignee this many hours before its SLA ends. */
+  disputeDueWarningHours: number;
   commTargetMinutes: number;
   /** Minutes from an outage's start by which each other milestone should happen (lib/outage-targets.ts). */
   milestoneTargetMinutes: MilestoneTargetMinutes;
@@ -47,6 +49,7 @@ export function defaultSettings(): Settings {
   return {
     reportTz: env.REPORT_TZ,
     disputeSlaHours: env.DISPUTE_SLA_HOURS,
+    disputeDueWarningHours: 24,
     commTargetMinutes: env.COMM_TARGET_MINUTES,
     milestoneTargetMinutes: { detect: 15, ivr: 45, sms: 60, brief: 60, resolve: 240 },
     currency: env.CURRENCY,
