@@ -17,7 +17,7 @@ import { PROCEDURES, ROUTES, type Expectation, type RouteCall } from './authoriz
 
 // Route handlers find the database and the browser session through these two modules.
 const state = vi.hoisted((): { db: Db | null; session: SessionUser | null } => ({ db: null, session: null }));
-vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db) }));
+vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db), getReadDb: () => Promise.resolve(state.db) }));
 vi.mock('@/server/auth/session', () => ({ getSessionUser: () => Promise.resolve(state.session) }));
 
 const { appRouter, createCaller } = await import('./root');

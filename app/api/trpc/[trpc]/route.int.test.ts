@@ -6,7 +6,7 @@ import { putSetting } from '@/server/services/settings';
 import { createTestDb, type TestDb } from '@/test/db';
 
 const state = vi.hoisted((): { db: Db | null; user: SessionUser | null } => ({ db: null, user: null }));
-vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db) }));
+vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db), getReadDb: () => Promise.resolve(state.db) }));
 vi.mock('@/server/auth/session', () => ({ getSessionUser: () => Promise.resolve(state.user) }));
 
 const { POST } = await import('./route');

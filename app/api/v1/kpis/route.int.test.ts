@@ -11,7 +11,7 @@ const state = vi.hoisted((): { user: SessionUser | null; db: Db | null } => ({ u
 
 // The real requireApiUser: the browser session (mocked) or a personal API token checked against the test database.
 vi.mock('@/server/auth/session', () => ({ getSessionUser: () => Promise.resolve(state.user) }));
-vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db) }));
+vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db), getReadDb: () => Promise.resolve(state.db) }));
 
 const { GET } = await import('./route');
 

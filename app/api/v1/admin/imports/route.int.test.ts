@@ -11,7 +11,7 @@ import { createTestDb, type TestDb } from '@/test/db';
 
 // The real requireApiUser, authenticating personal API tokens against the test database.
 const state = vi.hoisted((): { db: Db | null } => ({ db: null }));
-vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db) }));
+vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db), getReadDb: () => Promise.resolve(state.db) }));
 vi.mock('@/server/auth/session', () => ({ getSessionUser: () => Promise.resolve(null) }));
 
 const { POST } = await import('./route');

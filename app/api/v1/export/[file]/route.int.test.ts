@@ -9,7 +9,7 @@ import { importFixtureDirectory } from '@/server/import/load-fixture';
 import { createTestDb, type TestDb } from '@/test/db';
 
 const state = vi.hoisted((): { db: Db | null } => ({ db: null }));
-vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db) }));
+vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db), getReadDb: () => Promise.resolve(state.db) }));
 
 const { GET } = await import('./route');
 

@@ -19,7 +19,7 @@ vi.mock('@/server/auth/api-auth', async () => {
     },
   };
 });
-vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db) }));
+vi.mock('@/server/db', () => ({ getDb: () => Promise.resolve(state.db), getReadDb: () => Promise.resolve(state.db) }));
 
 const { POST } = await import('./route');
 
