@@ -1,61 +1,10 @@
 /** Wall-clock arithmetic in an IANA zone with Intl only, so the rules stay pure (no database). */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-interface WallTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallTime(at: Date, timeZone: string): WallTime {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-}
-
-/** Milliseconds the zone is ahead of UTC at `at`. */
-function offsetMs(at: number, timeZone: string): number {
-  const w = wallTime(new Date(at), timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(at / 1000) * 1000;
-}
+import { localDate as localDateOf, offsetMs } from '@/lib/wall-clock';
 
 /** The local calendar date of an instant, `YYYY-MM-DD`. */
 export function localDate(at: Date, timeZone: string): string {
-  const w = wallTime(at, timeZone);
-  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+  return localDateOf(at.getTime(), timeZone);
 }
 
 /** The instant of `date` at `hour`:00 local (the later one when a clock change makes it ambiguous). */
