@@ -47,9 +47,9 @@ describe('demo seed', () => {
       customers: 20_000,
       outages: 40,
       disputes: 6634,
-      disputeEvents: 29923,
+      disputeEvents: 29933,
       retentionCases: 3277,
-      compensations: 55627,
+      compensations: 55630,
     });
     expect((await t.db.select({ n: count() }).from(regions))[0]?.n).toBe(6);
   });

@@ -114,6 +114,7 @@ const outages: DatasetSpec = {
     col('started_at', 'instant', sql`o.started_at`),
     col('region_codes', 'list', listOf(sql`x.region_code`, sql`outage_regions x where x.outage_id = o.id`)),
     col('postcodes', 'list', listOf(sql`x.postcode`, sql`outage_postcodes x where x.outage_id = o.id`)),
+    col('force_majeure', 'boolean', sql`o.force_majeure`),
     col('detected_at', 'instant', sql`o.detected_at`),
     col('public_comm_at', 'instant', sql`o.public_comm_at`),
     col('ivr_message_at', 'instant', sql`o.ivr_message_at`),
