@@ -5,6 +5,7 @@ import { LEGAL_POLICY_LABELS } from '@/lib/billing';
 import { formatCount } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import { money } from './format';
+import { AccountLink } from '@/components/customer-360/account-link';
 import { MutationError } from '@/components/ui/mutation-error';
 import { CustomerLookup } from './customer-lookup';
 import { Explanation } from './explanation';
@@ -177,7 +178,9 @@ export function CompensationPanel({ outageRef, canManage, canForce }: Props) {
             <tbody>
               {k.stillOwed.first.map((c) => (
                 <tr key={c.accountNumber}>
-                  <td>{c.accountNumber}</td>
+                  <td>
+                    <AccountLink account={c.accountNumber} />
+                  </td>
                   <td>{c.postcode ?? '—'}</td>
                   <td>{c.regionCode}</td>
                   <td className={styles.num}>{cur(c.monthlyFeeCents)}</td>

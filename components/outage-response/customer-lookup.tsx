@@ -6,6 +6,7 @@ import { MutationError } from '@/components/ui/mutation-error';
 import { Explanation } from './explanation';
 import { money } from './format';
 import styles from './outage-response.module.css';
+import { AccountLink } from '@/components/customer-360/account-link';
 
 /** One affected customer: the legal minimum with its explanation, what was issued and what is still owed. */
 export function CustomerLookup({ outageRef, currency }: { outageRef: string; currency: string }) {
@@ -36,8 +37,9 @@ export function CustomerLookup({ outageRef, currency }: { outageRef: string; cur
       {c ? (
         <div data-testid="customer-compensation">
           <p>
-            {c.accountNumber} ({c.regionCode}): legal minimum {cur(c.legalCents)}, owed {cur(c.owedCents)}, issued{' '}
-            {c.creditedCents === null ? 'nothing yet' : cur(c.creditedCents)}, still owed {cur(c.stillOwedCents)}.
+            <AccountLink account={c.accountNumber} /> ({c.regionCode}): legal minimum {cur(c.legalCents)}, owed{' '}
+            {cur(c.owedCents)}, issued {c.creditedCents === null ? 'nothing yet' : cur(c.creditedCents)}, still owed{' '}
+            {cur(c.stillOwedCents)}.
           </p>
           <Explanation owed={c} />
         </div>
