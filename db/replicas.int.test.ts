@@ -66,6 +66,13 @@ describe.skipIf(skipped)(`read replicas${skipped ? ` (skipped: ${skipped})` : ''
     });
     await migrateDatabase(handle);
     replicaAdmin = postgres(replica.url, { max: 1, onnotice: () => {} });
+    // The replica may be usable (within the max lag) before it has replayed the migrations.
+    const applied = async (sql: postgres.Sql) =>
+      Number((await sql`select count(*)::int as n from drizzle.__drizzle_migrations`)[0]?.n ?? 0);
+    const primaryAdmin = postgres(primary.url, { max: 1, onnotice: () => {} });
+    const migrations = await applied(primaryAdmin);
+    await primaryAdmin.end();
+    await until(async () => (await applied(replicaAdmin).catch(() => 0)) === migrations, 10_000);
     await until(async () => {
       await handle.replicas?.check();
       return node().usable;
