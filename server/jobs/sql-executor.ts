@@ -2,6 +2,7 @@ import 'server-only';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
+import type { Sql } from 'postgres';
 import { isSingleConnection, queryRows, type Db } from '@/db/client';
 
 type Row = Record<string, unknown>;
@@ -40,14 +41,23 @@ export function handleExecutor(db: Db): PgBoss.Db {
       },
     };
   }
-  const client = (db as unknown as { $client: { unsafe(text: string, values?: unknown[]): Promise<unknown> } }).$client;
+  const client = (db as unknown as { $client: Pick<Sql, 'unsafe' | 'begin'> }).$client;
   return {
     async executeSql(text: string, values: Values) {
-      const result = await client.unsafe(text, forPostgresJs(values));
+      // postgres.js refuses a BEGIN sent through its pool (the next statement could land on another
+      // connection): pg-boss's locked maintenance scripts run inside a transaction of the pool's own.
+      const locked = LOCKED_SCRIPT.exec(text);
+      const result =
+        locked && (values ?? []).length === 0
+          ? await client.begin((tx) => tx.unsafe(locked[1] ?? ''))
+          : await client.unsafe(text, forPostgresJs(values) as never[]);
       return { rows: lastResultRows(result) };
     },
   };
 }
+
+/** pg-boss's `locked()` scripts: `BEGIN; SET LOCAL …; <advisory lock>; <work>; COMMIT;`. */
+const LOCKED_SCRIPT = /^\s*BEGIN;([\s\S]*)COMMIT;\s*$/i;
 
 /**
  * Drizzle makes postgres.js pass json and timestamp parameters through untouched (it encodes
