@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, signInWith, test } from './fixtures/auth';
-import { uniqueId } from './fixtures/seed';
+import { SIGNED_OUT, uniqueId } from './fixtures/seed';
 
 test.use({ account: 'admin' });
 
@@ -30,7 +30,8 @@ async function inviteAndSetPassword(
   const link = (await shown.textContent()) ?? '';
   await expect(page.getByRole('row', { name: email })).toContainText('no password set');
 
-  const invitee = await (await browser.newContext()).newPage();
+  // A browser of the invitee's own: no saved session (a new context would inherit the admin's).
+  const invitee = await (await browser.newContext({ storageState: SIGNED_OUT })).newPage();
   await invitee.goto(link);
   await expect(invitee.getByText(`(${email})`)).toBeVisible();
   await invitee.getByLabel('New password', { exact: true }).fill('password1234');
@@ -49,7 +50,10 @@ async function inviteAndSetPassword(
   return invitee;
 }
 
-test('an admin adds a user; the user sets a password from the one-time link and signs in', async ({ page, browser }) => {
+test('an admin adds a user; the user sets a password from the one-time link and signs in', async ({
+  page,
+  browser,
+}) => {
   const email = `e2e.invited.${uniqueId().toLowerCase()}@example.test`;
   const invitee = await inviteAndSetPassword(page, browser, email, 'Ines Invited', 'amber-falcon-meadow-17');
   await signInWith(invitee, email, 'amber-falcon-meadow-17');
