@@ -1,34 +1,24 @@
 import { formatCents } from '@/lib/format';
+import { wallFields } from '@/lib/wall-clock';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const pad = (n: number) => String(n).padStart(2, '0');
 
-function parts(at: Date, timeZone: string): Record<string, string> {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
+/** The local date and minute of an instant in the zone, as text. */
+function wallText(at: Date, timeZone: string): { date: string; time: string } {
+  const w = wallFields(at.getTime(), timeZone);
+  return { date: `${w.year}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
 }
 
 /** `2026-05-09 18:14` in the zone: the same text on the server and in any browser. */
 export function formatLocal(iso: string, timeZone: string): string {
-  const p = parts(new Date(iso), timeZone);
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  const { date, time } = wallText(new Date(iso), timeZone);
+  return `${date} ${time}`;
 }
 
 /** The value a `datetime-local` input shows for an instant, in the report time zone. */
 export function toWallTimeInput(at: Date, timeZone: string): string {
-  const p = parts(at, timeZone);
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+  const { date, time } = wallText(at, timeZone);
+  return `${date}T${time}`;
 }
 
 export function minutesFrom(startIso: string, atIso: string): number {
