@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { SEARCH_MIN_LENGTH } from '@/lib/schemas/customers';
+import { SEARCH_MIN_LENGTH } from '@/lib/search-limits';
 import { useTRPC } from '@/lib/trpc/react';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import { GLOBAL_SEARCH as T } from './global-search-strings';

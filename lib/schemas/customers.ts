@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-export const SEARCH_MIN_LENGTH = 3;
-export const SEARCH_MAX_LENGTH = 100;
+import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from '@/lib/search-limits';
 
 /** One customer by account number (`/customers/[account]`). */
 export const customerAccountInput = z.object({
