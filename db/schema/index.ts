@@ -11,3 +11,4 @@ export * from './workflow';
 export * from './security';
 export * from './rollups';
 export * from './notifications';
+export * from './outage-comms';
