@@ -36,4 +36,4 @@ CREATE UNIQUE INDEX "outage_dispatches_once_idx" ON "outage_dispatches" USING bt
 CREATE INDEX "outage_dispatches_status_idx" ON "outage_dispatches" USING btree ("outage_id","channel","status");--> statement-breakpoint
 CREATE INDEX "outage_texts_current_idx" ON "outage_texts" USING btree ("outage_id","kind","id");--> statement-breakpoint
 CREATE INDEX "customers_phone_trgm_idx" ON "customers" USING gin ("phone" gin_trgm_ops);--> statement-breakpoint
-ALTER TABLE "customers" ADD CONSTRAINT "customers_phone_check" CHECK ("customers"."phone" is null or "customers"."phone" ~ '^+[1-9][0-9]{7,14}$');
+ALTER TABLE "customers" ADD CONSTRAINT "customers_phone_check" CHECK ("customers"."phone" is null or "customers"."phone" ~ '^[+][1-9][0-9]{7,14}$');

@@ -30,7 +30,7 @@ export const customers = pgTable(
     promoMonthlyDiscountCents: cents('promo_monthly_discount_cents'),
   },
   (t) => [
-    check('customers_phone_check', sql`${t.phone} is null or ${t.phone} ~ '^\+[1-9][0-9]{7,14}$'`),
+    check('customers_phone_check', sql`${t.phone} is null or ${t.phone} ~ '^[+][1-9][0-9]{7,14}$'`),
     check('customers_fee_check', sql`${t.monthlyFeeCents} >= 0`),
     check('customers_promo_discount_check', sql`${t.promoMonthlyDiscountCents} is null or ${t.promoMonthlyDiscountCents} >= 0`),
     check('customers_churn_order_check', sql`${t.churnedAt} is null or ${t.churnedAt} >= ${t.activatedAt}`),
