@@ -61,6 +61,7 @@ export function ukOfcomDelayedRepair(customer: CustomerFacts, outage: OutageFact
       repaired: localDate(outage.endedAt, UK_TIME_ZONE),
       secondFullWorkingDay: deadline,
       dailyAmountCents: rates.delayedRepairPerDay,
+      amountsSource: rates.source,
       services: covered === null ? 'no breakdown on file: assumed covered' : covered.kinds.join(', '),
     },
     arithmetic: [
