@@ -16,8 +16,11 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     active: boolean('active').notNull().default(true),
     createdAt: instant('created_at').notNull().defaultNow(),
+    /** The interface language the user chose; null = automatic (cookie, then the browser's languages). */
+    locale: text('locale', { enum: ['en', 'es'] }),
   },
   (t) => [
+    check('users_locale_check', sql`${t.locale} is null or ${t.locale} in ('en', 'es')`),
     check('users_role_check', sql`${t.role} in ('admin', 'manager', 'rep', 'analyst')`),
     check('users_team_check', sql`${t.team} is null or ${t.team} in ('support', 'billing', 'retention')`),
     check('users_email_lower_check', sql`${t.email} = lower(${t.email})`),
