@@ -39,6 +39,24 @@ const envSchema = z.object({
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'an smtp:// or smtps:// URL'),
   SMTP_FROM: z.string().min(3).default('Holdfast <holdfast@localhost>'),
+  /** Outage SMS: `log` writes each batch to the server log, `http` posts it to SMS_HTTP_URL. */
+  SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
+  SMS_HTTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^https?:\/\//.test(v), 'an http:// or https:// URL'),
+  /** The whole Authorization header sent with every SMS batch, e.g. `Bearer <token>`. */
+  SMS_HTTP_AUTH_HEADER: z.string().optional(),
+  /** Customers per SMS request (and per provisioning webhook call). */
+  SMS_BATCH_SIZE: z.coerce.number().int().positive().max(10_000).default(100),
+  /** "Unlimited data" posts each batch of affected customers here; unset, the button is off. */
+  PROVISIONING_WEBHOOK_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^https?:\/\//.test(v), 'an http:// or https:// URL'),
+  PROVISIONING_WEBHOOK_AUTH_HEADER: z.string().optional(),
   /** '1' demo data and accounts on an empty database, '0' a real install; unset means demo only without DATABASE_URL. */
   HOLDFAST_DEMO: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['0', '1']).optional()),
 });
