@@ -12,3 +12,4 @@ export * from './security';
 export * from './rollups';
 export * from './notifications';
 export * from './outage-comms';
+export * from './export-schedules';
