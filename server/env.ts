@@ -39,6 +39,8 @@ const envSchema = z.object({
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^smtps?:\/\//.test(v), 'an smtp:// or smtps:// URL'),
   SMTP_FROM: z.string().min(3).default('Holdfast <holdfast@localhost>'),
+  /** Days a scheduled export's emailed download link works; the file is deleted after. */
+  HOLDFAST_EXPORT_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   /** Outage SMS: `log` writes each batch to the server log, `http` posts it to SMS_HTTP_URL. */
   SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
   SMS_HTTP_URL: z
