@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
 import { FilterError } from '@/components/dashboard/filter-error';
 import { KpiCards } from '@/components/dashboard/kpi-cards';
+import { KpiTrendTable } from '@/components/dashboard/kpi-trend-table';
 import { MoversList } from '@/components/dashboard/movers-list';
 import { OverviewSnapshotCards } from '@/components/home/overview-snapshot-cards';
 import { QueueSummaryCard } from '@/components/home/queue-summary-card';
@@ -50,6 +51,9 @@ export default async function HomePage({ searchParams }: Props) {
       </Suspense>
       <Suspense fallback={<p className="muted">Loading key figures…</p>}>
         <KpiCards input={page.input} linkQuery={page.linkQuery} />
+      </Suspense>
+      <Suspense fallback={null}>
+        <KpiTrendTable input={page.input} />
       </Suspense>
       <Suspense fallback={<p className="muted">Finding what changed…</p>}>
         <MoversList input={page.input} linkQuery={page.linkQuery} />

@@ -1,12 +1,9 @@
 'use client';
 import { useId, useState, type ReactNode } from 'react';
-import { formatValue, type ValueKind } from './value-format';
+import { ChartDataTable, type TableColumn } from './chart-data-table';
+import { formatValue } from './value-format';
 
-export interface TableColumn {
-  key: string;
-  label: string;
-  kind?: ValueKind;
-}
+export type { TableColumn } from './chart-data-table';
 
 export interface ChartFrameProps {
   title: string;
@@ -22,6 +19,7 @@ export interface ChartFrameProps {
 export function ChartFrame({ title, description, columns, rows, currency, children }: ChartFrameProps) {
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
+  const bodyId = useId();
   return (
     <figure className="card chart-frame" aria-labelledby={titleId}>
       <div className="chart-head">
@@ -29,36 +27,31 @@ export function ChartFrame({ title, description, columns, rows, currency, childr
           <strong>{title}</strong>
           {description ? <span className="muted"> — {description}</span> : null}
         </figcaption>
-        <button type="button" className="btn btn-ghost btn-small" onClick={() => setAsTable((v) => !v)} aria-pressed={asTable}>
+        {/* A real button in the tab order: the keyboard's way to the chart's numbers (the marks are not focusable). */}
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          onClick={() => setAsTable((v) => !v)}
+          aria-controls={bodyId}
+          aria-describedby={titleId}
+        >
           {asTable ? 'View as chart' : 'View as table'}
         </button>
       </div>
       {asTable ? (
-        <div className="table-scroll">
-          <table className="data" aria-label={title}>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c.key}>{c.label}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, index) => (
-                <tr key={index}>
-                  {columns.map((c) => {
-                    const value = row[c.key];
-                    return <td key={c.key}>{typeof value === 'number' || value === null ? formatValue(value, c.kind ?? 'count', currency) : value}</td>;
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ChartDataTable
+          id={bodyId}
+          caption={title}
+          columns={columns}
+          rows={rows}
+          formatCell={(value, kind) => formatValue(value, kind, currency)}
+        />
       ) : rows.length === 0 ? (
-        <p className="muted">No data for these filters.</p>
+        <p className="muted" id={bodyId}>
+          No data for these filters.
+        </p>
       ) : (
-        <div role="img" aria-label={title} className="chart-body">
+        <div role="img" aria-label={title} className="chart-body" id={bodyId}>
           {children}
         </div>
       )}
