@@ -7,6 +7,7 @@ import {
   importRuns,
   outageRegions,
   outages,
+  outageTexts,
   postcodes,
   regions,
   retentionCases,
@@ -176,6 +177,15 @@ export async function authorizationWorld(db: Db) {
     return outageRef;
   }
 
+  /** An outage of the kind's region with an SMS text, ready to send. */
+  async function outageWithSms(kind: ObjectKind) {
+    const ref = await outage(kind);
+    const [row] = await db.select({ id: outages.id }).from(outages).where(eq(outages.outageRef, ref));
+    if (!row) throw new Error('outage not found');
+    await db.insert(outageTexts).values({ outageId: row.id, kind: 'sms', body: 'Service is down.', authorId: callers.admin.id });
+    return ref;
+  }
+
   async function savedView(kind: ObjectKind, caller: SessionUser | null) {
     const [row] = await db
       .insert(savedViews)
@@ -235,6 +245,7 @@ export async function authorizationWorld(db: Db) {
     creditRequest,
     retentionCase,
     outage,
+    outageWithSms,
     savedView,
     apiToken,
     importRun,

@@ -126,6 +126,24 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     REGIONS,
   ),
 
+  // Reps read an outage's texts (the agent script) for outages of their region.
+  'outageComms.texts': onObject('401 ok ok ok/404 ok/404 ok', async (w, _c, k) => ({ ref: await w.outage(k) }), REGIONS),
+  'outageComms.dispatchTotals': onObject(
+    '401 ok ok ok/404 403 ok',
+    async (w, _c, k) => ({ ref: await w.outage(k) }),
+    REGIONS,
+  ),
+  'outageComms.saveText': onObject(
+    '401 ok ok ok/404 403 403',
+    async (w, _c, k) => ({ ref: await w.outage(k), kind: 'agent_script', body: 'Apologise; no ETA yet.' }),
+    REGIONS,
+  ),
+  'outageComms.startDispatch': onObject(
+    '401 ok ok ok/404 403 403',
+    async (w, _c, k) => ({ ref: await w.outageWithSms(k), channel: 'sms' }),
+    REGIONS,
+  ),
+
   'disputeCase.get': onObject('401 ok ok ok/ok/404 ok/404/404 ok', async (w, _c, k) => ({
     ref: (await w.dispute(k)).ref,
   })),
@@ -225,6 +243,7 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     newPassword: 'correct horse battery staple 42',
   })),
   'account.signOutEverywhere': plain('401 ok ok ok ok ok'),
+  'account.setLocale': plain('401 ok ok ok ok ok', () => ({ locale: 'es' })),
 
   'admin.users': plain('401 ok 403 403 403 403'),
   'admin.createUser': plain('401 ok 403 403 403 403', (w) => ({

@@ -8,6 +8,7 @@ import { disputesRouter } from './routers/disputes';
 import { importsRouter } from './routers/imports';
 import { outagesRouter } from './routers/outages';
 import { outageResponseRouter } from './routers/outage-response';
+import { outageCommsRouter } from './routers/outage-comms';
 import { retentionRouter } from './routers/retention';
 import { dashboardRouter } from './routers/dashboard';
 import { meRouter } from './routers/me';
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   disputes: disputesRouter,
   outages: outagesRouter,
   outageResponse: outageResponseRouter,
+  outageComms: outageCommsRouter,
   retention: retentionRouter,
   queue: queueRouter,
   savedViews: savedViewsRouter,

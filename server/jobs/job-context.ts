@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import type { Mailer } from '../mail/mailer';
+import type { OutageCommsAdapters } from '../services/outage-comms/adapters';
 import type { QueueName, QueuePayload } from './queues';
 
 /** What every handler gets besides its payload; the runner builds it once per process. */
@@ -10,6 +11,8 @@ export interface JobContext {
   mailer: Mailer | null;
   /** The app's public origin, for links in emails (NEXTAUTH_URL). */
   appUrl: string;
+  /** The SMS provider and provisioning webhook; those the environment chooses when absent. */
+  outageComms?: OutageCommsAdapters;
 }
 
 export interface JobInfo {

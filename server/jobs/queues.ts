@@ -2,6 +2,7 @@ import 'server-only';
 import type PgBoss from 'pg-boss';
 import { z } from 'zod';
 import { type NOTIFICATION_KINDS } from '@/lib/notification-kinds';
+import { DISPATCH_CHANNELS } from '@/lib/outage-comms';
 
 /**
  * Every queue of the app: its name, the zod schema of its payload, and pg-boss's queue options
@@ -76,6 +77,37 @@ export const QUEUES = {
     payload: z.object({}).strict(),
     options: { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60, policy: 'stately' },
     singletonKey: () => 'sla-sweep',
+  },
+  /**
+   * An outage's SMS or unlimited data to every affected customer, in batches; one waiting or
+   * running job per outage and channel. A failed batch fails the job, whose retry sends only
+   * what is not sent yet (server/services/outage-comms/run-dispatch.ts).
+   */
+  'outage-dispatch': {
+    payload: z.object({
+      outageId: id,
+      channel: z.enum(DISPATCH_CHANNELS),
+      /** The SMS text version chosen at the click. */
+      textId: id.optional(),
+      requestedBy: id,
+    }),
+    options: { retryLimit: 6, retryDelay: 20, retryBackoff: true, expireInSeconds: 30 * 60, policy: 'singleton' },
+    singletonKey: (p: { outageId: number; channel: string }) => `outage:${p.outageId}:${p.channel}`,
+  },
+  /** Periodic (every minute): due export schedules become runs, expired export files are dropped. */
+  'export-schedule-sweep': {
+    payload: z.object({}).strict(),
+    options: { retryLimit: 1, retryDelay: 30, expireInSeconds: 5 * 60, policy: 'stately' },
+    singletonKey: () => 'export-schedule-sweep',
+  },
+  /**
+   * One scheduled export run: the file in the owner's scope, then an email per recipient. A retry
+   * keeps a stored file and mails only those not mailed yet (server/services/export-schedules/run.ts).
+   */
+  'scheduled-export': {
+    payload: z.object({ runId: id }),
+    options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60, policy: 'short' },
+    singletonKey: (p: { runId: number }) => `export-run:${p.runId}`,
   },
 } as const satisfies Record<string, QueueDefinition>;
 
