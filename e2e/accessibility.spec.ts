@@ -1,17 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { NAV_PAGES, OTHER_PAGES, ROUTES_FOUND_AT_RUN_TIME, routeFiles, type AppPage } from './fixtures/app-pages';
+import { NAV_PAGES, OTHER_PAGES, ROUTES_FOUND_AT_RUN_TIME, routeFiles, settle, type AppPage } from './fixtures/app-pages';
 import { expect, test } from './fixtures/auth';
 import { SIGNED_OUT } from './fixtures/seed';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** Waits for what streams in after the first paint: suspended sections, client queries, lazy charts. */
-async function settle(page: Page): Promise<void> {
-  await expect(page.locator('h1').first()).toBeVisible();
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await expect(page.locator('.chart-placeholder')).toHaveCount(0);
-}
 
 /** Runs axe on the page as it is; fails listing each serious or critical violation, its help and where. */
 async function expectNoSeriousViolations(page: Page): Promise<void> {

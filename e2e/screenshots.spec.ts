@@ -3,18 +3,12 @@ import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { navItemsFor } from '../lib/navigation';
 import type { Role } from '../lib/vocabularies';
-import { NAV_PAGES, OTHER_PAGES, type AppPage } from './fixtures/app-pages';
+import { NAV_PAGES, OTHER_PAGES, settle, type AppPage } from './fixtures/app-pages';
 import { expect, test, type AccountName } from './fixtures/auth';
 
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1440, height: 900 };
 const SCREENSHOTS = path.join('test-results', 'screenshots');
-
-async function settle(page: Page): Promise<void> {
-  await expect(page.locator('h1').first()).toBeVisible();
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await expect(page.locator('.chart-placeholder')).toHaveCount(0);
-}
 
 async function shoot(page: Page, testInfo: TestInfo, name: string, width: number): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
