@@ -2,10 +2,12 @@ import { count, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase, queryRows, type Db, type DbHandle } from '@/db/client';
+import { postgresClientOf } from '@/db/postgres-client';
 import { regions } from '@/db/schema';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { createCaller } from '@/server/api/root';
 import type { SessionUser } from '@/server/auth/session-user';
+import { copyOut } from '@/server/export/copy-reader';
 import { noteWrite, readDbFor, wroteRecently } from '@/server/read-your-writes';
 import { getSettings } from '@/server/services/settings';
 import { testRows } from '@/test/factories/metric-rows';
@@ -29,6 +31,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function inRecovery(db: Db): Promise<boolean> {
   const [row] = await queryRows<{ standby: boolean }>(db, sql`select pg_is_in_recovery() as standby`);
   return row?.standby ?? false;
+}
+
+/** Whether the COPY export's read-only transaction (server/export/copy-reader.ts) ran on a standby. */
+async function copyOnStandby(db: Db): Promise<boolean> {
+  const client = postgresClientOf(db);
+  if (!client) throw new Error('not a PostgreSQL server');
+  const chunks: Buffer[] = [];
+  await copyOut(client, 'copy (select pg_is_in_recovery()) to stdout', {
+    timezone: 'UTC',
+    signal: new AbortController().signal,
+    chunkBytes: 1,
+    onChunk: (bytes) => {
+      chunks.push(bytes);
+      return Promise.resolve();
+    },
+  });
+  return Buffer.concat(chunks).toString() === 't\n';
 }
 
 async function regionCount(db: Db): Promise<number> {
@@ -127,6 +146,15 @@ describe.skipIf(skipped)(`read replicas${skipped ? ` (skipped: ${skipped})` : ''
     expect(await inRecovery(readDbFor(handle, writer, Date.now() + 60_000))).toBe(true);
   });
 
+  it("the COPY export reads the replica; a user's right after their write, the primary", async () => {
+    expect(await copyOnStandby(handle.readDb)).toBe(true);
+    expect(await copyOnStandby(handle.db)).toBe(false);
+    const writer = 7003;
+    noteWrite(writer);
+    expect(await copyOnStandby(readDbFor(handle, writer))).toBe(false);
+    expect(await copyOnStandby(readDbFor(handle, 7004))).toBe(true);
+  });
+
   it('a replica whose replay is paused is detected as lagging and the primary answers', async () => {
     await replicaAdmin`select pg_wal_replay_pause()`;
     try {
@@ -138,6 +166,7 @@ describe.skipIf(skipped)(`read replicas${skipped ? ` (skipped: ${skipped})` : ''
       }, (MAX_LAG_SECONDS + 3) * 1000);
       expect(node().lagSeconds).toBeGreaterThan(MAX_LAG_SECONDS);
       expect(await inRecovery(handle.readDb)).toBe(false);
+      expect(await copyOnStandby(handle.readDb)).toBe(false);
       expect(await regionCount(handle.readDb)).toBe(3);
       const [onStandby] = await replicaAdmin<{ n: number }[]>`select count(*)::int as n from regions`;
       expect(onStandby?.n).toBe(2);
@@ -170,6 +199,7 @@ describe.skipIf(skipped)(`read replicas${skipped ? ` (skipped: ${skipped})` : ''
       expect(await regionCount(manual.readDb)).toBe(3);
       expect(manualNode?.usable).toBe(false);
       expect(await inRecovery(manual.readDb)).toBe(false);
+      expect(await copyOnStandby(manual.readDb)).toBe(false);
       const readOnly = await manual.readDb.transaction((tx) => inRecovery(tx), { accessMode: 'read only' });
       expect(readOnly).toBe(false);
 

@@ -121,7 +121,9 @@ export function openReplicaSet(
   // withReplicas sends only the query builder's selects to the replica; raw SQL (every metric) and
   // transactions would go to the primary. Raw SQL goes through the read client, which sends only
   // SELECTs to a replica; a transaction goes there when it is declared read only (the export cursor).
+  // `$client` is the read client too: the COPY export begins its read-only transaction on it.
   const readDb: Db = Object.assign(routed, {
+    $client: (replicaDb as unknown as { $client: Sql }).$client,
     execute: replicaDb.execute.bind(replicaDb),
     transaction: ((run, txConfig) =>
       txConfig?.accessMode === 'read only'
@@ -139,6 +141,8 @@ export function openReplicaSet(
     },
   };
 }
+
+type TransactionBody = (sql: TransactionSql) => unknown;
 
 /**
  * The postgres.js interface Drizzle calls (`unsafe`, `begin`, `options`), routed per statement:
@@ -175,19 +179,22 @@ function readClient(
     };
   }
 
-  async function begin(body: (sql: TransactionSql) => unknown) {
+  // Drizzle calls begin(body); the COPY export calls begin('read only', body), as postgres.js allows.
+  async function begin(...args: [body: TransactionBody] | [options: string, body: TransactionBody]) {
+    const [options, body] = args.length === 1 ? ['', args[0]] : args;
+    const on = (client: Sql, fn: TransactionBody) => (options ? client.begin(options, fn) : client.begin(fn));
     const node = pick();
-    if (!node) return primary.begin(body);
+    if (!node) return on(primary, body);
     let started = false;
     try {
-      return await node.pool.begin((sql) => {
+      return await on(node.pool, (sql) => {
         started = true;
         return body(sql);
       });
     } catch (error) {
       if (started || !isReplicaFailure(error)) throw error;
       markFailed(node, error);
-      return primary.begin(body);
+      return on(primary, body);
     }
   }
 
