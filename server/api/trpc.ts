@@ -51,6 +51,8 @@ const TRPC_CODES: Record<ApiErrorCode, TRPCError['code']> = {
   forbidden: 'FORBIDDEN',
   not_found: 'NOT_FOUND',
   conflict: 'CONFLICT',
+  // tRPC has no 410; an expired link is not found any more.
+  gone: 'NOT_FOUND',
   too_large: 'PAYLOAD_TOO_LARGE',
   not_set_up: 'SERVICE_UNAVAILABLE',
   overloaded: 'SERVICE_UNAVAILABLE',

@@ -12,7 +12,7 @@ import {
 } from './failures';
 
 export type ApiErrorCode =
-  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'not_set_up' | 'overloaded';
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'too_large' | 'not_set_up' | 'overloaded';
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -20,6 +20,8 @@ const STATUS: Record<ApiErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** An expired link, e.g. a scheduled export's download link. */
+  gone: 410,
   too_large: 413,
   /** First-run setup is pending (server/services/accounts/setup.ts). */
   not_set_up: 503,
