@@ -4,6 +4,9 @@ import {
   creditRequests,
   customers,
   disputes,
+  exportRunRecipients,
+  exportRuns,
+  exportSchedules,
   importRuns,
   outageRegions,
   outages,
@@ -199,6 +202,45 @@ export async function authorizationWorld(db: Db) {
     return (await createApiToken(db, ownerOf(kind, caller).id, `token ${++serial}`)).id;
   }
 
+  /**
+   * A schedule of the kind's owner (own: the caller's) with one stored run, sent to the same
+   * person: what an emailed download link and the schedules' procedures act on.
+   */
+  async function exportRun(kind: ObjectKind, caller: SessionUser | null) {
+    const owner = ownerOf(kind, caller);
+    const [schedule] = await db
+      .insert(exportSchedules)
+      .values({
+        ownerId: owner.id,
+        name: `Schedule ${++serial}`,
+        dataset: 'disputes',
+        format: 'csv',
+        filters: { period: 'yesterday', region: null, rep: null },
+        cadence: 'daily',
+        hour: 6,
+        nextRunAt: new Date(Date.now() + 3_600_000),
+      })
+      .returning({ id: exportSchedules.id });
+    if (!schedule) throw new Error('schedule insert returned no row');
+    const [run] = await db
+      .insert(exportRuns)
+      .values({
+        scheduleId: schedule.id,
+        dueAt: new Date(),
+        status: 'succeeded',
+        fileName: 'disputes.csv',
+        contentType: 'text/csv; charset=utf-8',
+        file: new TextEncoder().encode('dispute_ref\r\n'),
+        fileBytes: 13,
+        rowCount: 0,
+        linkExpiresAt: new Date(Date.now() + 86_400_000),
+      })
+      .returning({ id: exportRuns.id });
+    if (!run) throw new Error('run insert returned no row');
+    await db.insert(exportRunRecipients).values({ runId: run.id, userId: owner.id });
+    return { scheduleId: schedule.id, runId: run.id, recipientId: owner.id };
+  }
+
   /** A fresh address no user has. */
   const newEmail = () => `new${++serial}@m.test`;
 
@@ -249,6 +291,7 @@ export async function authorizationWorld(db: Db) {
     savedView,
     apiToken,
     importRun,
+    exportRun,
   };
 }
 

@@ -1,4 +1,6 @@
+import { authSecret } from '@/server/auth/secret';
 import type { SessionUser } from '@/server/auth/session-user';
+import { signExportLink } from '@/server/services/export-schedules/links';
 import { OBJECT_KINDS, regionOf, type AuthorizationWorld, type ObjectKind } from '@/test/authorization-world';
 
 /**
@@ -64,6 +66,17 @@ const dispute = async (w: AuthorizationWorld, kind: ObjectKind) => {
 /** The rep a manager or admin names for a call with a customer of the kind's region; a rep names none. */
 const repFor = (w: AuthorizationWorld, caller: SessionUser | null, kind: ObjectKind) =>
   caller?.role === 'rep' ? null : kind === 'otherRegion' ? w.others.repCat.id : w.others.repMad.id;
+
+/** A daily export schedule's fields; the recipient is the caller. */
+const SCHEDULE = {
+  name: 'Daily disputes',
+  dataset: 'disputes',
+  format: 'csv',
+  filters: { period: 'yesterday', region: null, rep: null },
+  timing: { cadence: 'daily', hour: 6, weekday: null, dayOfMonth: null },
+};
+/** Those who may export schedule; each only their own (reps may not export). */
+const SCHEDULE_OWNER = '401 ok/404/404 ok/404/404 ok/404/404 403 ok/404/404';
 
 export const PROCEDURES: Record<string, ProcedureRow> = {
   'me.get': plain('401 ok ok ok ok ok'),
@@ -280,6 +293,21 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
   'imports.entities': plain('401 ok 403 403 403 403'),
   'imports.runs': plain('401 ok 403 403 403 403'),
   'imports.run': plain('401 ok 403 403 403 403', async (w) => ({ id: await w.importRun() })),
+
+  'exportSchedules.list': plain('401 ok ok ok 403 ok'),
+  'exportSchedules.recipientOptions': plain('401 ok ok ok 403 ok'),
+  'exportSchedules.create': plain('401 ok ok ok 403 ok', (_w, c) => ({ ...SCHEDULE, recipientIds: [c?.id ?? 1] })),
+  'exportSchedules.update': onObject(SCHEDULE_OWNER, async (w, c, k) => ({
+    ...SCHEDULE,
+    id: (await w.exportRun(k, c)).scheduleId,
+    recipientIds: [c?.id ?? 1],
+  })),
+  'exportSchedules.setEnabled': onObject(SCHEDULE_OWNER, async (w, c, k) => ({
+    id: (await w.exportRun(k, c)).scheduleId,
+    enabled: false,
+  })),
+  'exportSchedules.remove': onObject(SCHEDULE_OWNER, async (w, c, k) => ({ id: (await w.exportRun(k, c)).scheduleId })),
+  'exportSchedules.runs': onObject(SCHEDULE_OWNER, async (w, c, k) => ({ id: (await w.exportRun(k, c)).scheduleId })),
 };
 
 const csv = (text: string): RequestInit => ({
@@ -332,6 +360,17 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/admin/imports': {
     expect: '401 ok 403 403 403 403',
     call: () => ({ url: '/api/v1/admin/imports?entity=regions', init: csv('code,name\nGAL,Galicia\n') }),
+  },
+  // The emailed link of a run sent to the kind's user (own: the caller): only that recipient downloads.
+  'GET /api/v1/export-runs/[id]/download': {
+    expect: '401 ok/403/403 ok/403/403 ok/403/403 ok/403/403 ok/403/403',
+    kinds: OBJECT_KINDS,
+    auth: 'session',
+    call: async (w, c, k) => {
+      const { runId, recipientId } = await w.exportRun(k, c);
+      const url = signExportLink(authSecret(), { runId, userId: recipientId, expires: Math.floor(Date.now() / 1000) + 3600 });
+      return { url, params: { id: String(runId) } };
+    },
   },
   'GET /api/v1/admin/audit.csv': { expect: '401 ok 403 403 403 403', call: () => ({ url: '/api/v1/admin/audit.csv' }) },
   'GET /api/v1/admin/imports/[id]/rejects': {

@@ -19,6 +19,7 @@ import { approvalsRouter } from './routers/approvals';
 import { retentionCallsRouter } from './routers/retention-calls';
 import { savedViewsRouter } from './routers/saved-views';
 import { exportsRouter } from './routers/exports';
+import { exportSchedulesRouter } from './routers/export-schedules';
 import { apiTokensRouter } from './routers/api-tokens';
 import { adminSettingsRouter } from './routers/admin-settings';
 import { auditLogRouter } from './routers/audit-log';
@@ -47,6 +48,7 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   account: accountRouter,
   exports: exportsRouter,
+  exportSchedules: exportSchedulesRouter,
   apiTokens: apiTokensRouter,
   imports: importsRouter,
   adminSettings: adminSettingsRouter,
