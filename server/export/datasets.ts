@@ -115,6 +115,8 @@ const outages: DatasetSpec = {
     col('region_codes', 'list', listOf(sql`x.region_code`, sql`outage_regions x where x.outage_id = o.id`)),
     col('postcodes', 'list', listOf(sql`x.postcode`, sql`outage_postcodes x where x.outage_id = o.id`)),
     col('force_majeure', 'boolean', sql`o.force_majeure`),
+    // In SERVICE_KINDS order, as the import stores them; empty: every service.
+    col('services', 'list', sql`array_to_string(o.services, ';')`),
     col('detected_at', 'instant', sql`o.detected_at`),
     col('public_comm_at', 'instant', sql`o.public_comm_at`),
     col('ivr_message_at', 'instant', sql`o.ivr_message_at`),

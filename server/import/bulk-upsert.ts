@@ -51,12 +51,26 @@ export function unnestRows(
   extra: readonly SQL[] = [],
 ): { properties: string[]; source: SQL } {
   const properties = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const arrays = properties.map((p) => {
-    const c = columnOf(table, p);
-    const values = rows.map((row) => asText(c, row[p]));
-    return sql`${sql.param(values)}::text[]::${sql.raw(c.getSQLType())}[]`;
+  const columns = properties.map((p) => columnOf(table, p));
+  const isArray = (c: PgColumn) => c.getSQLType().endsWith('[]');
+  const arrays = columns.map((c, i) => {
+    const values = rows.map((row) => asText(c, row[properties[i] ?? '']));
+    // An array column travels as its text literal: unnest would flatten a two-dimensional array.
+    return isArray(c)
+      ? sql`${sql.param(values)}::text[]`
+      : sql`${sql.param(values)}::text[]::${sql.raw(c.getSQLType())}[]`;
   });
-  return { properties, source: sql`unnest(${sql.join([...arrays, ...extra], sql`, `)})` };
+  const unnested = sql`unnest(${sql.join([...arrays, ...extra], sql`, `)})`;
+  if (!columns.some(isArray)) return { properties, source: unnested };
+  const aliases = [...arrays, ...extra].map((_, i) => sql.identifier(`u${i}`));
+  const selected = aliases.map((alias, i) => {
+    const c = columns[i];
+    return c && isArray(c) ? sql`${alias}::${sql.raw(c.getSQLType())}` : alias;
+  });
+  return {
+    properties,
+    source: sql`(select ${sql.join(selected, sql`, `)} from ${unnested} as u(${sql.join(aliases, sql`, `)})) as unnested`,
+  };
 }
 
 /** The `ON CONFLICT (key) DO UPDATE SET …` list: the file's columns, then the spec's extras. */

@@ -1,8 +1,10 @@
 import 'server-only';
 import { outagePostcodes, outageRegions, outages } from '@/db/schema';
+import { SERVICE_KINDS, type ServiceKind } from '@/lib/billing';
 import { OUTAGE_SEVERITIES, type OutageSeverity } from '@/lib/vocabularies';
+import { parseList } from '../cell-values';
 import type { EntityImporter } from '../entity';
-import type { CellError } from '../row-reader';
+import type { CellError, RowReader } from '../row-reader';
 
 const MILESTONES = {
   detected_at: 'detectedAt',
@@ -23,6 +25,7 @@ type OutageDraft = {
   regionCodes: string[];
   postcodes: string[];
   forceMajeure: boolean;
+  services: ServiceKind[] | null;
 } & Record<MilestoneProperty, Date | null>;
 
 const UPDATABLE = {
@@ -30,8 +33,32 @@ const UPDATABLE = {
   severity: 'severity',
   started_at: 'startedAt',
   force_majeure: 'forceMajeure',
+  services: 'services',
   ...MILESTONES,
 } as const;
+
+/**
+ * The services the outage interrupted, `;`-separated (`internet;landline`); an empty cell means
+ * every service. Kept in SERVICE_KINDS order, so an export re-imports unchanged.
+ */
+function interruptedServices(r: RowReader): ServiceKind[] | null {
+  const raw = r.raw('services');
+  if (raw.includes('\u0000')) {
+    r.fail('services', 'contains a NUL character, which text cannot hold');
+    return null;
+  }
+  const items = parseList(raw).map((item) => item.toLowerCase());
+  if (items.length === 0) return null;
+  const unknown = items.filter((item) => !(SERVICE_KINDS as readonly string[]).includes(item));
+  if (unknown.length > 0) {
+    r.fail(
+      'services',
+      `unknown service ${unknown.join(', ')}: list one or more of ${SERVICE_KINDS.join(', ')}, separated by ";" (empty: every service)`,
+    );
+    return null;
+  }
+  return SERVICE_KINDS.filter((kind) => items.includes(kind));
+}
 
 export const outagesImporter: EntityImporter<OutageDraft> = {
   columns: [
@@ -42,6 +69,7 @@ export const outagesImporter: EntityImporter<OutageDraft> = {
     { name: 'region_codes', required: true },
     { name: 'postcodes', required: false },
     { name: 'force_majeure', required: false },
+    { name: 'services', required: false },
     ...Object.keys(MILESTONES).map((name) => ({ name, required: false })),
   ],
   parse(r) {
@@ -53,6 +81,7 @@ export const outagesImporter: EntityImporter<OutageDraft> = {
     const regionCodes = r.refList('region_codes', 'region', required);
     const postcodes = r.refList('postcodes', 'postcode');
     const forceMajeure = r.boolean('force_majeure') ?? false;
+    const services = interruptedServices(r);
     const milestones = {} as Record<MilestoneProperty, Date | null>;
     for (const [column, property] of Object.entries(MILESTONES)) {
       milestones[property] = r.instant(column);
@@ -61,7 +90,7 @@ export const outagesImporter: EntityImporter<OutageDraft> = {
     if (outageRef === null || title === null || severity === null || startedAt === null || regionCodes.length === 0) {
       return null;
     }
-    return { outageRef, title, severity, startedAt, regionCodes, postcodes, forceMajeure, ...milestones };
+    return { outageRef, title, severity, startedAt, regionCodes, postcodes, forceMajeure, services, ...milestones };
   },
   key: (d) => d.outageRef,
   check(d, lookup) {
