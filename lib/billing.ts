@@ -23,3 +23,7 @@ export const LEGAL_POLICY_LABELS: Record<LegalPolicy, string> = {
 /** The UK nations whose bank holidays count for Ofcom's working days (date-holidays' GB states). */
 export const UK_NATIONS = ['ENG', 'SCT', 'WLS', 'NIR'] as const;
 export type UkNation = (typeof UK_NATIONS)[number];
+
+/** An engineer appointment's state: a cancellation counts as missed unless 24 hours' notice was given. */
+export const APPOINTMENT_STATUSES = ['scheduled', 'kept', 'missed', 'cancelled'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];

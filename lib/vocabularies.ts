@@ -56,6 +56,7 @@ export const COMPENSATION_KINDS = [
   'dispute_credit',
   'outage_credit',
   'goodwill',
+  'service_credit',
 ] as const;
 export type CompensationKind = (typeof COMPENSATION_KINDS)[number];
 

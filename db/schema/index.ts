@@ -6,6 +6,7 @@ export * from './disputes';
 export * from './outages';
 export * from './compensations';
 export * from './billing';
+export * from './service-failures';
 export * from './operations';
 export * from './workflow';
 export * from './security';
