@@ -10,6 +10,7 @@ export const KIND_LABELS: Record<CompensationKind, string> = {
   dispute_credit: 'dispute credit',
   outage_credit: 'outage credit',
   goodwill: 'goodwill',
+  service_credit: 'service credit (Ofcom)',
 };
 
 export function money(cents: number, currency = 'EUR'): string {
