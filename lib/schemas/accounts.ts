@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../locales';
 import { ROLES, TEAMS } from '../vocabularies';
 import { rowIdSchema } from './ids';
 
@@ -63,3 +64,6 @@ export const setupSchema = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { message: 'The two passwords differ.', path: ['confirm'] });
+
+/** The user's interface language; null = automatic (cookie, then the browser's languages). */
+export const localePreferenceSchema = z.object({ locale: z.enum(LOCALES).nullable() });

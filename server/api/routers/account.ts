@@ -1,6 +1,6 @@
 import 'server-only';
-import { changePasswordSchema } from '@/lib/schemas/accounts';
-import { changeOwnPassword, signOutEverywhere } from '../../services/accounts';
+import { changePasswordSchema, localePreferenceSchema } from '@/lib/schemas/accounts';
+import { changeOwnPassword, setLocalePreference, signOutEverywhere } from '../../services/accounts';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 
 /** The signed-in user's own account: every role, and only ever their own (the id comes from the session). */
@@ -9,4 +9,7 @@ export const accountRouter = createTRPCRouter({
     .input(changePasswordSchema)
     .mutation(({ ctx, input }) => changeOwnPassword(ctx.db, ctx.session.id, input)),
   signOutEverywhere: protectedProcedure.mutation(({ ctx }) => signOutEverywhere(ctx.db, ctx.session.id)),
+  setLocale: protectedProcedure
+    .input(localePreferenceSchema)
+    .mutation(({ ctx, input }) => setLocalePreference(ctx.db, ctx.session.id, input.locale)),
 });

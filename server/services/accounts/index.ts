@@ -6,3 +6,4 @@ export { changeOwnPassword } from './change-password';
 export { signOutEverywhere } from './sign-out-everywhere';
 export { completeSetup, isLiveSetupLink, isSetupNeeded, issueSetupLink, SETUP_PENDING_MESSAGE } from './setup';
 export { listRegions } from './list-regions';
+export { getLocalePreference, setLocalePreference } from './locale-preference';
