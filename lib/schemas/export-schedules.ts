@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import {
   EXPORT_CADENCES,
-  SCHEDULE_DATASETS,
-  SCHEDULE_FORMATS,
   SCHEDULE_PERIODS,
+  type SCHEDULE_DATASETS,
+  type SCHEDULE_FORMATS,
   type SchedulePeriod,
 } from '../export-schedules/vocabulary';
 import { EXPORT_DATASETS, EXPORT_FORMATS } from './exports';
