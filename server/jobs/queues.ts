@@ -91,7 +91,7 @@ export const QUEUES = {
       textId: id.optional(),
       requestedBy: id,
     }),
-    options: { retryLimit: 6, retryDelay: 20, retryBackoff: true, expireInSeconds: 30 * 60, policy: 'singleton' },
+    options: { retryLimit: 6, retryDelay: 20, retryBackoff: true, expireInSeconds: 30 * 60, policy: 'stately' },
     singletonKey: (p: { outageId: number; channel: string }) => `outage:${p.outageId}:${p.channel}`,
   },
   /** Periodic (every minute): due export schedules become runs, expired export files are dropped. */

@@ -44,6 +44,8 @@ export async function outageWorld(db: Db) {
     churned?: string;
     fee?: number;
     account?: string;
+    /** E.164, e.g. +34600000001; none by default. */
+    phone?: string | null;
   }): Promise<{ id: number; account: string }> {
     serial++;
     const account = c.account ?? `ACC-${String(serial).padStart(5, '0')}`;
@@ -55,6 +57,7 @@ export async function outageWorld(db: Db) {
         postcode: c.postcode === undefined ? (c.region === 'MAD' ? '28001' : '46001') : c.postcode,
         activatedAt: new Date(c.activated ?? '2025-01-01T00:00:00Z'),
         monthlyFeeCents: c.fee ?? 3000,
+        phone: c.phone ?? null,
         churnedAt: c.churned ? new Date(c.churned) : null,
         churnCategory: c.churned ? 'outage' : null,
       })
