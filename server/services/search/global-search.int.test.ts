@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customers } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session-user';
 import { createTestDb, type TestDb } from '@/test/db';
 import { customerWorld } from '@/test/factories/customer-world';
@@ -87,5 +89,21 @@ describe('global search', () => {
     expect((await search(people.madManager, 'DS-903')).disputes).toEqual([]);
     const nowhere = await search(people.repNowhere, 'C-1');
     expect(nowhere.customers).toEqual([]);
+  });
+});
+
+describe('phone search', () => {
+  it('matches any run of 4 or more digits of the phone, however typed, within the caller’s scope', async () => {
+    await t.db.update(customers).set({ phone: '+34612345678' }).where(eq(customers.accountNumber, 'C-100'));
+    await t.db.update(customers).set({ phone: '+34934561234' }).where(eq(customers.accountNumber, 'C-200'));
+    for (const q of ['612 345 678', '+34-612', '(612) 34', '5678']) {
+      expect((await search(people.madManager, q)).customers.map((c) => c.accountNumber)).toEqual(['C-100']);
+    }
+    // Both numbers hold "3456"; the Madrid manager sees only Madrid's customer.
+    expect((await search(people.admin, '3456')).customers.map((c) => c.accountNumber).sort()).toEqual(['C-100', 'C-200']);
+    expect((await search(people.madManager, '3456')).customers.map((c) => c.accountNumber)).toEqual(['C-100']);
+    // Fewer than 4 digits, or letters among them, is not a phone search.
+    expect((await search(people.admin, '612')).customers).toEqual([]);
+    expect((await search(people.admin, '612 abc')).customers).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
+import { phoneDigits } from '@/lib/phone';
 
 /** `%`, `_` and `\` taken literally in a LIKE pattern. */
 export const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -22,11 +23,12 @@ export function nameContains(column: SQL, q: string): SQL {
 }
 
 /**
- * PHONE SEARCH — the one place to add it. `customers.phone` is not in the schema yet (issue 14
- * adds it). When it exists: match its digits, e.g.
- * `regexp_replace(c.phone, '\D', '', 'g') like '%' || <digits of q> || '%'` when q has 4 or more
- * digits, and add a trigram index on that expression in a migration.
+ * The customer's phone contains the digits of `q` (spaces, dashes, brackets and `+` ignored),
+ * when `q` looks like part of a number with 4 or more digits. Phones are stored as E.164 (`+` and
+ * digits), so a LIKE on the column matches digits; the trigram index `customers_phone_trgm_idx`
+ * (migration 0011_outage_comms) serves it.
  */
-export function phoneContains(_customer: SQL, _q: string): SQL {
-  return sql`false`;
+export function phoneContains(customer: SQL, q: string): SQL {
+  const digits = phoneDigits(q);
+  return digits === null ? sql`false` : sql`${customer}.phone like ${`%${digits}%`}`;
 }
