@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { createLoader } from 'nuqs/server';
+import Link from 'next/link';
 import { Suspense } from 'react';
 import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
 import { FilterError } from '@/components/dashboard/filter-error';
@@ -49,6 +50,9 @@ export default async function ExportsPage({ searchParams }: Props) {
         {page.user.role === 'analyst' ? ' Customer names are left out of analysts’ exports.' : null}
       </p>
       {exportSection}
+      <p>
+        <Link href="/exports/schedules">Scheduled exports</Link>: send a dataset by email every day, week or month.
+      </p>
       <Suspense fallback={<p className="muted">Loading your API tokens…</p>}>
         <ApiTokensPanel timezone={timezone} />
       </Suspense>
