@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { navItemsFor } from '../lib/navigation';
+import shellMessages from '../messages/en/shell.json';
 import type { Role } from '../lib/vocabularies';
 import { NAV_PAGES, OTHER_PAGES, settle, type AppPage } from './fixtures/app-pages';
 import { expect, test, type AccountName } from './fixtures/auth';
@@ -84,7 +85,7 @@ for (const [account, role] of ROLE_ACCOUNTS) {
       const items = navItemsFor(role);
       for (const item of items) {
         await page.keyboard.press('Tab');
-        const link = nav.getByRole('link', { name: item.label, exact: true });
+        const link = nav.getByRole('link', { name: shellMessages.nav[item.labelKey], exact: true });
         await expect(link).toBeFocused();
         await expect(link).toBeInViewport();
         await expect(link).toHaveAttribute('href', item.href);

@@ -1,8 +1,27 @@
 import type { Role } from './vocabularies';
 
+/** A link's label: a key of the `shell.nav` messages. */
+export type NavLabelKey =
+  | 'overview'
+  | 'queue'
+  | 'approvals'
+  | 'churn'
+  | 'retention'
+  | 'retentionNew'
+  | 'retentionMine'
+  | 'disputes'
+  | 'outages'
+  | 'compensation'
+  | 'exports'
+  | 'adminUsers'
+  | 'adminImports'
+  | 'adminSettings'
+  | 'adminAudit'
+  | 'adminJobs';
+
 export interface NavItem {
   href: string;
-  label: string;
+  labelKey: NavLabelKey;
   roles: readonly Role[];
 }
 
@@ -10,22 +29,22 @@ export interface NavItem {
 const READERS: readonly Role[] = ['manager', 'analyst', 'admin'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { href: '/', label: 'Overview', roles: ['manager', 'analyst', 'admin', 'rep'] },
-  { href: '/queue', label: 'My queue', roles: ['rep', 'manager'] },
-  { href: '/approvals', label: 'Credit approvals', roles: ['manager', 'admin'] },
-  { href: '/churn', label: 'Churn', roles: READERS },
-  { href: '/retention', label: 'Retention', roles: READERS },
-  { href: '/retention/new', label: 'Log retention call', roles: ['rep', 'manager', 'admin'] },
-  { href: '/retention/mine', label: 'My retention cases', roles: ['rep'] },
-  { href: '/disputes', label: 'Billing disputes', roles: READERS },
-  { href: '/outages', label: 'Outages', roles: READERS },
-  { href: '/compensation', label: 'Compensation', roles: READERS },
-  { href: '/exports', label: 'Exports', roles: READERS },
-  { href: '/admin/users', label: 'Users', roles: ['admin'] },
-  { href: '/admin/imports', label: 'Imports', roles: ['admin'] },
-  { href: '/admin/settings', label: 'Settings', roles: ['admin'] },
-  { href: '/admin/audit', label: 'Audit log', roles: ['admin'] },
-  { href: '/admin/jobs', label: 'Jobs', roles: ['admin'] },
+  { href: '/', labelKey: 'overview', roles: ['manager', 'analyst', 'admin', 'rep'] },
+  { href: '/queue', labelKey: 'queue', roles: ['rep', 'manager'] },
+  { href: '/approvals', labelKey: 'approvals', roles: ['manager', 'admin'] },
+  { href: '/churn', labelKey: 'churn', roles: READERS },
+  { href: '/retention', labelKey: 'retention', roles: READERS },
+  { href: '/retention/new', labelKey: 'retentionNew', roles: ['rep', 'manager', 'admin'] },
+  { href: '/retention/mine', labelKey: 'retentionMine', roles: ['rep'] },
+  { href: '/disputes', labelKey: 'disputes', roles: READERS },
+  { href: '/outages', labelKey: 'outages', roles: READERS },
+  { href: '/compensation', labelKey: 'compensation', roles: READERS },
+  { href: '/exports', labelKey: 'exports', roles: READERS },
+  { href: '/admin/users', labelKey: 'adminUsers', roles: ['admin'] },
+  { href: '/admin/imports', labelKey: 'adminImports', roles: ['admin'] },
+  { href: '/admin/settings', labelKey: 'adminSettings', roles: ['admin'] },
+  { href: '/admin/audit', labelKey: 'adminAudit', roles: ['admin'] },
+  { href: '/admin/jobs', labelKey: 'adminJobs', roles: ['admin'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -10,24 +10,24 @@ export const SIGN_IN_ERRORS = {
   failed: 'SignInFailed',
 } as const;
 
-export const SERVICE_UNAVAILABLE_MESSAGE = 'The service is unavailable; try again in a moment.';
-
 /** `TooManyAttempts:<seconds>`: how long until the next attempt will be considered. */
 export function tooManyAttemptsCode(retryAfterSeconds: number): string {
   return `${SIGN_IN_ERRORS.tooManyAttempts}:${Math.max(1, Math.ceil(retryAfterSeconds))}`;
 }
 
-function waitText(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
+/** What the login form says, as a key of the `auth.errors` messages and its count. */
+export type SignInProblem =
+  | { key: 'wrongCredentials' | 'serviceUnavailable' | 'failed' }
+  | { key: 'tooManySeconds' | 'tooManyMinutes'; count: number };
 
-/** The message for a failed sign-in, from the code next-auth returned. */
-export function signInErrorMessage(code: string | null | undefined): string {
-  if (code === SIGN_IN_ERRORS.wrongCredentials) return 'Wrong email or password, or the account is not active.';
-  if (code === SIGN_IN_ERRORS.serviceUnavailable) return SERVICE_UNAVAILABLE_MESSAGE;
+/** The problem of a failed sign-in, from the code next-auth returned . */
+export function signInProblem(code: string | null | undefined): SignInProblem {
+  if (code === SIGN_IN_ERRORS.wrongCredentials) return { key: 'wrongCredentials' };
+  if (code === SIGN_IN_ERRORS.serviceUnavailable) return { key: 'serviceUnavailable' };
   const throttled = new RegExp(`^${SIGN_IN_ERRORS.tooManyAttempts}:(\\d{1,6})$`).exec(code ?? '');
-  if (throttled?.[1]) return `Too many failed sign-ins. Try again in ${waitText(Number(throttled[1]))}.`;
-  return 'Sign-in failed; try again in a moment.';
+  if (throttled?.[1]) {
+    const seconds = Number(throttled[1]);
+    return seconds < 60 ? { key: 'tooManySeconds', count: seconds } : { key: 'tooManyMinutes', count: Math.ceil(seconds / 60) };
+  }
+  return { key: 'failed' };
 }

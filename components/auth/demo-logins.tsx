@@ -1,15 +1,15 @@
+import { useTranslations } from 'next-intl';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '@/lib/demo-accounts';
 
 export function DemoLogins() {
+  const t = useTranslations('auth.demo');
   return (
-    <section className="demo-logins" aria-label="Demo accounts">
-      <p className="muted">
-        Demo data is loaded. Every demo account uses the password <code>{DEMO_PASSWORD}</code>:
-      </p>
+    <section className="demo-logins" aria-label={t('label')}>
+      <p className="muted">{t.rich('intro', { password: DEMO_PASSWORD, code: (chunks) => <code>{chunks}</code> })}</p>
       <ul>
         {DEMO_LOGINS.map((login) => (
           <li key={login.email}>
-            <code>{login.email}</code> — {login.description}
+            <code>{login.email}</code> — {t(`accounts.${login.key}`)}
           </li>
         ))}
       </ul>

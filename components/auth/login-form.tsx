@@ -1,9 +1,10 @@
 'use client';
 import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { safeCallbackPath } from '@/lib/safe-callback';
-import { SERVICE_UNAVAILABLE_MESSAGE, signInErrorMessage } from '@/lib/sign-in-errors';
+import { signInProblem, type SignInProblem } from '@/lib/sign-in-errors';
 
 function fieldText(form: FormData, name: string): string {
   const value = form.get(name);
@@ -11,9 +12,10 @@ function fieldText(form: FormData, name: string): string {
 }
 
 export function LoginForm() {
+  const t = useTranslations('auth');
   const router = useRouter();
   const searchParams = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<SignInProblem | null>(null);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -34,7 +36,7 @@ export function LoginForm() {
     }
     if (!result?.ok) {
       setPending(false);
-      setError(result ? signInErrorMessage(result.error) : SERVICE_UNAVAILABLE_MESSAGE);
+      setError(result ? signInProblem(result.error) : { key: 'serviceUnavailable' });
       return;
     }
     // Only a path on this site, so a crafted link cannot bounce the user elsewhere after sign-in.
@@ -43,22 +45,22 @@ export function LoginForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Sign in">
+    <form onSubmit={onSubmit} aria-label={t('login.formLabel')}>
       <div className="field">
-        <label htmlFor="email">Email</label>
+        <label htmlFor="email">{t('login.email')}</label>
         <input id="email" name="email" type="email" autoComplete="username" required />
       </div>
       <div className="field">
-        <label htmlFor="password">Password</label>
+        <label htmlFor="password">{t('login.password')}</label>
         <input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       {error ? (
         <p role="alert" className="error">
-          {error}
+          {'count' in error ? t(`errors.${error.key}`, { count: error.count }) : t(`errors.${error.key}`)}
         </p>
       ) : null}
       <button className="btn" type="submit" disabled={pending}>
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? t('login.submitting') : t('login.submit')}
       </button>
     </form>
   );

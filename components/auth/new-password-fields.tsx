@@ -1,9 +1,12 @@
+import { useTranslations } from 'next-intl';
+
 /** A new password and its confirmation, for the set-password, setup and account forms. */
 export function NewPasswordFields({ idPrefix }: { idPrefix: string }) {
+  const t = useTranslations('auth.newPassword');
   return (
     <>
       <div className="field">
-        <label htmlFor={`${idPrefix}-password`}>New password</label>
+        <label htmlFor={`${idPrefix}-password`}>{t('password')}</label>
         <input
           id={`${idPrefix}-password`}
           name="password"
@@ -15,7 +18,7 @@ export function NewPasswordFields({ idPrefix }: { idPrefix: string }) {
         />
       </div>
       <div className="field">
-        <label htmlFor={`${idPrefix}-confirm`}>Repeat the new password</label>
+        <label htmlFor={`${idPrefix}-confirm`}>{t('confirm')}</label>
         <input id={`${idPrefix}-confirm`} name="confirm" type="password" autoComplete="new-password" required />
       </div>
     </>

@@ -1,13 +1,15 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { PasswordFormState } from '@/lib/password-form-state';
 
 /** What a password form shows once its action succeeded: the message and the way to sign in. */
 export function PasswordFormDone({ message }: { message: string }) {
+  const t = useTranslations('auth');
   return (
     <div role="status">
       <p>{message}</p>
       <Link className="btn" href="/login">
-        Sign in
+        {t('signIn')}
       </Link>
     </div>
   );

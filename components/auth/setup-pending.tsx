@@ -1,15 +1,14 @@
+import { useTranslations } from 'next-intl';
+
 /** What every page shows until the first admin exists (server/services/accounts/setup.ts). */
 export function SetupPending() {
+  const t = useTranslations('auth.pending');
   return (
     <main className="login-wrap">
       <div className="card login-card">
-        <h1>Holdfast is not set up yet</h1>
-        <p>
-          Open the setup link printed by the server at start-up to create the first admin. The link is also in the file{' '}
-          <code>setup-link</code> next to the data folder (<code>.data/setup-link</code> by default), readable only by the
-          user that runs the server.
-        </p>
-        <p className="muted">If the link has expired or was lost, restart the server: it prints a new one.</p>
+        <h1>{t('title')}</h1>
+        <p>{t.rich('body', { code: (chunks) => <code>{chunks}</code> })}</p>
+        <p className="muted">{t('lost')}</p>
       </div>
     </main>
   );

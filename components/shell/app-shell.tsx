@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { navItemsFor } from '@/lib/navigation';
@@ -15,21 +16,23 @@ interface ShellUser {
 }
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+  const t = useTranslations('shell');
+  const tc = useTranslations('common');
   return (
     <div className="shell">
       <a className="skip-link" href="#main-content">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <Sidebar items={navItemsFor(user.role)} />
       <div className="main">
         <header className="topbar">
           <GlobalSearch />
           <span data-testid="current-user">
-            {user.name} <span className="badge">{user.role}</span>
+            {user.name} <span className="badge">{tc(`roles.${user.role}`)}</span>
             {user.regionCode ? <span className="muted"> · {user.regionCode}</span> : null}
           </span>
           <NotificationBell />
-          <Link href="/account">Your account</Link>
+          <Link href="/account">{t('account')}</Link>
           <SignOutButton />
         </header>
         <main id="main-content" className="content" tabIndex={-1}>

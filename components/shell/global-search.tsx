@@ -1,11 +1,12 @@
 'use client';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { SEARCH_MIN_LENGTH } from '@/lib/search-limits';
 import { useTRPC } from '@/lib/trpc/react';
 import type { RouterOutputs } from '@/lib/trpc/types';
-import { GLOBAL_SEARCH as T } from './global-search-strings';
+import { useWords, capitalize, type Words } from '@/components/ui/vocab';
 import styles from './global-search.module.css';
 
 type Results = RouterOutputs['customers']['search'];
@@ -15,13 +16,19 @@ interface Option {
   label: string;
 }
 
-function optionsOf(results: Results | undefined): { group: keyof typeof T.groups; options: Option[] }[] {
+type SearchT = ReturnType<typeof useTranslations<'shell.search'>>;
+type Group = 'customers' | 'disputes' | 'retentionCases' | 'outages';
+
+function optionsOf(results: Results | undefined, t: SearchT, words: Words): { group: Group; options: Option[] }[] {
   if (!results) return [];
   const label = {
-    customers: (r: Results['customers'][number]) => T.customer(r),
-    disputes: (r: Results['disputes'][number]) => T.dispute(r),
-    retentionCases: (r: Results['retentionCases'][number]) => T.retentionCase(r),
-    outages: (r: Results['outages'][number]) => T.outage(r),
+    customers: (c: Results['customers'][number]) =>
+      `${c.accountNumber} · ${c.name ?? t('noName')} · ${c.regionCode}${c.churned ? ` · ${t('churned')}` : ''}`,
+    disputes: (d: Results['disputes'][number]) =>
+      `${d.ref} · ${d.accountNumber} · ${capitalize(words('disputeCause', d.cause))} · ${capitalize(words('disputeStatus', d.status))}`,
+    retentionCases: (r: Results['retentionCases'][number]) =>
+      `${r.ref} · ${r.accountNumber} · ${capitalize(words('retentionOutcome', r.outcome))}`,
+    outages: (o: Results['outages'][number]) => `${o.ref} · ${o.title} · ${capitalize(words('severity', o.severity))}`,
   };
   return [
     {
@@ -55,6 +62,8 @@ function typingInField(target: EventTarget | null): boolean {
  */
 export function GlobalSearch() {
   const trpc = useTRPC();
+  const t = useTranslations('shell.search');
+  const words = useWords();
   const router = useRouter();
   const listId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -84,7 +93,7 @@ export function GlobalSearch() {
 
   const enabled = query.length >= SEARCH_MIN_LENGTH;
   const search = useQuery({ ...trpc.customers.search.queryOptions({ q: query }), enabled, staleTime: 30_000 });
-  const groups = useMemo(() => optionsOf(search.data), [search.data]);
+  const groups = useMemo(() => optionsOf(search.data, t, words), [search.data, t, words]);
   const flat = groups.flatMap((g) => g.options);
   const current = flat[Math.min(active, flat.length - 1)];
 
@@ -114,14 +123,14 @@ export function GlobalSearch() {
 
   const note = !enabled
     ? term.trim().length > 0
-      ? T.tooShort(SEARCH_MIN_LENGTH)
-      : T.shortcutHint
+      ? t('tooShort', { min: SEARCH_MIN_LENGTH })
+      : t('shortcutHint')
     : search.isError
-      ? T.failed
+      ? t('failed')
       : search.isPending
-        ? T.searching
+        ? t('searching')
         : flat.length === 0
-          ? T.noResults
+          ? t('noResults')
           : null;
   const optionId = (o: Option) => `${listId}-${o.id}`;
 
@@ -132,12 +141,12 @@ export function GlobalSearch() {
         className={styles.input}
         type="search"
         role="combobox"
-        aria-label={T.label}
+        aria-label={t('label')}
         aria-expanded={open}
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={open && current ? optionId(current) : undefined}
-        placeholder={T.placeholder}
+        placeholder={t('placeholder')}
         autoComplete="off"
         spellCheck={false}
         maxLength={100}
@@ -152,15 +161,15 @@ export function GlobalSearch() {
         onKeyDown={onKeyDown}
       />
       {open ? (
-        <div className={styles.panel} id={listId} role="listbox" aria-label={T.label}>
+        <div className={styles.panel} id={listId} role="listbox" aria-label={t('label')}>
           {note ? (
             <p className={`${styles.note} muted`} role="status">
               {note}
             </p>
           ) : null}
           {groups.map((g) => (
-            <div key={g.group} role="group" aria-label={T.groups[g.group]}>
-              <p className={styles.group}>{T.groups[g.group]}</p>
+            <div key={g.group} role="group" aria-label={t(`groups.${g.group}`)}>
+              <p className={styles.group}>{t(`groups.${g.group}`)}</p>
               {g.options.map((o) => (
                 <a
                   key={o.id}

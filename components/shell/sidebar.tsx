@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import type { NavItem } from '@/lib/navigation';
@@ -11,12 +12,14 @@ import { SidebarNav } from './sidebar-nav';
 export function Sidebar({ items }: { items: readonly NavItem[] }) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
+  const t = useTranslations('shell');
+  const tc = useTranslations('common');
   // Following a link closes the menu.
   useEffect(() => setOpen(false), [pathname]);
   return (
     <aside className="sidebar" data-open={open ? 'true' : 'false'}>
       <div className="sidebar-head">
-        <div className="brand">Holdfast</div>
+        <div className="brand">{tc('appName')}</div>
         <button
           type="button"
           className="menu-toggle btn btn-ghost btn-small"
@@ -24,7 +27,7 @@ export function Sidebar({ items }: { items: readonly NavItem[] }) {
           aria-controls="app-nav"
           onClick={() => setOpen((value) => !value)}
         >
-          Menu
+          {t('menu')}
         </button>
       </div>
       <SidebarNav items={items} />

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 /**
@@ -16,6 +17,7 @@ async function signOut(callbackUrl: string): Promise<void> {
 }
 
 export function SignOutButton() {
+  const t = useTranslations('shell');
   const [pending, setPending] = useState(false);
   return (
     <button
@@ -28,7 +30,7 @@ export function SignOutButton() {
         void signOut('/login').catch(() => setPending(false));
       }}
     >
-      Sign out
+      {t('signOut')}
     </button>
   );
 }
