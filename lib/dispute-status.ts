@@ -46,22 +46,39 @@ export interface TransitionFacts {
  * undue charge before asking billing to recalculate).
  */
 export function transitionProblem(facts: TransitionFacts, to: DisputeStatus, role: Role): string | null {
+  const code = transitionProblemCode(facts, to, role);
+  return code === null ? null : TRANSITION_PROBLEMS[code](facts.status, to);
+}
+
+/** Why a transition is refused, as a stable code the interface translates (`disputeCase.problems.<code>`). */
+export type TransitionProblemCode =
+  | 'reopenNeedsManager'
+  | 'notAllowed'
+  | 'recalculationNeedsUndue'
+  | 'closeNeedsFinding'
+  | 'undueMeansResolve';
+
+const TRANSITION_PROBLEMS: Record<TransitionProblemCode, (from: DisputeStatus, to: DisputeStatus) => string> = {
+  reopenNeedsManager: () => 'Only a manager or an admin can reopen a dispute.',
+  notAllowed: (from, to) => `Cannot move a dispute from ${from} to ${to}.`,
+  recalculationNeedsUndue: () => 'Record that the charge was undue before asking for a recalculation.',
+  closeNeedsFinding: () => 'Record whether the charge was undue before closing the dispute.',
+  undueMeansResolve: () => 'The charge was found undue: resolve the dispute instead of rejecting it.',
+};
+
+/** `transitionProblem` as a code; null when the move is allowed. */
+export function transitionProblemCode(
+  facts: TransitionFacts,
+  to: DisputeStatus,
+  role: Role,
+): TransitionProblemCode | null {
   const { status } = facts;
   if (!allowedTransitions(status, role).includes(to)) {
-    if (isClosedStatus(status) && to === 'investigating' && role !== 'analyst') {
-      return 'Only a manager or an admin can reopen a dispute.';
-    }
-    return `Cannot move a dispute from ${status} to ${to}.`;
+    return isClosedStatus(status) && to === 'investigating' && role !== 'analyst' ? 'reopenNeedsManager' : 'notAllowed';
   }
-  if (to === 'awaiting_recalculation' && facts.undueCharge !== true) {
-    return 'Record that the charge was undue before asking for a recalculation.';
-  }
-  if (isClosedStatus(to) && facts.undueCharge === null) {
-    return 'Record whether the charge was undue before closing the dispute.';
-  }
-  if (to === 'rejected' && facts.undueCharge === true) {
-    return 'The charge was found undue: resolve the dispute instead of rejecting it.';
-  }
+  if (to === 'awaiting_recalculation' && facts.undueCharge !== true) return 'recalculationNeedsUndue';
+  if (isClosedStatus(to) && facts.undueCharge === null) return 'closeNeedsFinding';
+  if (to === 'rejected' && facts.undueCharge === true) return 'undueMeansResolve';
   return null;
 }
 

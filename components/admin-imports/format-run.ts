@@ -1,9 +1,16 @@
-import { IMPORT_ENTITY_LABELS, type ImportRunStatus } from '@/lib/schemas/admin-imports';
+import type { useTranslations } from 'next-intl';
+import { IMPORT_ENTITY_LABELS } from '@/lib/schemas/admin-imports';
+import type { ImportEntity } from '@/lib/schemas/import';
+
+export type ImportsTranslator = ReturnType<typeof useTranslations<'adminImports'>>;
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** An instant as `YYYY-MM-DD HH:mm:ss` in the report time zone (the same on server and client). */
-export function formatWhen(value: Date | null, timeZone: string): string {
+/**
+ * An instant in the report time zone with seconds (the same on server and client):
+ * `YYYY-MM-DD HH:mm:ss` in English, `DD/MM/YYYY HH:mm:ss` in Spanish.
+ */
+export function formatWhen(value: Date | null, timeZone: string, locale: string): string {
   if (value === null) return '—';
   let format = timeFormats.get(timeZone);
   if (!format) {
@@ -20,21 +27,15 @@ export function formatWhen(value: Date | null, timeZone: string): string {
     timeFormats.set(timeZone, format);
   }
   const p = Object.fromEntries(format.formatToParts(value).map((part) => [part.type, part.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  const date = locale === 'es' ? `${p.day}/${p.month}/${p.year}` : `${p.year}-${p.month}-${p.day}`;
+  return `${date} ${p.hour}:${p.minute}:${p.second}`;
 }
 
-export function entityLabel(entity: string): string {
-  return (IMPORT_ENTITY_LABELS as Record<string, string | undefined>)[entity] ?? entity;
+export function entityLabel(entity: string, t: ImportsTranslator): string {
+  return Object.hasOwn(IMPORT_ENTITY_LABELS, entity) ? t(`entities.${entity as ImportEntity}`) : entity;
 }
-
-export const STATUS_LABELS: Record<ImportRunStatus, string> = {
-  running: 'running',
-  committed: 'written',
-  rejected: 'nothing written',
-  failed: 'failed',
-};
 
 /** Why a run failed, for the history; runs that failed before reasons were recorded get the general one. */
-export function failureText(reason: string | null): string {
-  return reason ?? 'the import could not finish (an interrupted upload or a server error)';
+export function failureText(reason: string | null, t: ImportsTranslator): string {
+  return reason ?? t('genericFailure');
 }

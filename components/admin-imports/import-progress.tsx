@@ -1,4 +1,6 @@
-import { formatCount } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
+import type { Formats } from '@/lib/format';
 import styles from './admin-imports.module.css';
 
 export interface Progress {
@@ -10,29 +12,35 @@ export interface Progress {
   runId: number | null;
 }
 
-const size = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+type ProgressT = ReturnType<typeof useTranslations<'adminImports.progress'>>;
+
+const size = (bytes: number, t: ProgressT, f: Formats) =>
+  bytes >= 1024 * 1024
+    ? t('mb', { n: f.decimal(bytes / (1024 * 1024), 1) })
+    : t('kb', { n: f.count(Math.ceil(bytes / 1024)) });
 
 /** Two bars: the file's bytes sent, and the rows the server has read (the row count is estimated). */
 export function ImportProgress({ progress }: { progress: Progress }) {
+  const t = useTranslations('adminImports.progress');
+  const f = useFormat();
   const { bytesSent, bytes, rowsRead, rowsEstimate } = progress;
   const rowsMax = rowsEstimate === null ? null : Math.max(rowsEstimate, rowsRead, 1);
   return (
-    <div className={styles.progress} role="group" aria-label="Import progress" aria-busy="true">
-      <span>Uploaded</span>
-      <progress aria-label="Bytes uploaded" value={bytesSent} max={Math.max(bytes, 1)} />
+    <div className={styles.progress} role="group" aria-label={t('label')} aria-busy="true">
+      <span>{t('uploaded')}</span>
+      <progress aria-label={t('bytes')} value={bytesSent} max={Math.max(bytes, 1)} />
       <span className="muted">
-        {size(bytesSent)} of {size(bytes)}
+        {t('of', { sent: size(bytesSent, t, f), total: size(bytes, t, f) })}
       </span>
-      <span>Rows read</span>
+      <span>{t('rowsRead')}</span>
       {rowsMax === null ? (
-        <progress aria-label="Rows read" />
+        <progress aria-label={t('rowsRead')} />
       ) : (
-        <progress aria-label="Rows read" value={rowsRead} max={rowsMax} />
+        <progress aria-label={t('rowsRead')} value={rowsRead} max={rowsMax} />
       )}
       <span className="muted" data-testid="progress-rows">
-        {formatCount(rowsRead)}
-        {rowsMax === null ? '' : ` of about ${formatCount(rowsMax)}`}
+        {f.count(rowsRead)}
+        {rowsMax === null ? '' : t('aboutOf', { max: f.count(rowsMax) })}
       </span>
     </div>
   );

@@ -1,29 +1,25 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useFormat } from '@/components/i18n/use-format';
 import type { StoredImportReport } from '@/lib/schemas/admin-imports';
-import { formatCount } from '@/lib/format';
 import styles from './admin-imports.module.css';
 
 const PAGE = 50;
-const plural = (n: number, noun: string) => `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+type ReportT = ReturnType<typeof useTranslations<'adminImports.report'>>;
 
 /** What happened, in one sentence: above all whether anything was written. */
-function outcome(report: StoredImportReport): { ok: boolean; text: string } {
-  if (report.headerError) return { ok: false, text: `${report.headerError} No row was read; nothing was written.` };
+function outcome(report: StoredImportReport, t: ReportT): { ok: boolean; text: string } {
+  if (report.headerError) return { ok: false, text: t('headerError', { error: report.headerError }) };
   if (report.csvError) {
-    return { ok: false, text: `Line ${report.csvError.line}: ${report.csvError.message} Nothing was written.` };
+    return { ok: false, text: t('csvError', { line: report.csvError.line, message: report.csvError.message }) };
   }
   if (report.committed) {
-    const left = report.invalidRows > 0 ? ` ${plural(report.invalidRows, 'invalid row')} left out.` : '';
-    return { ok: true, text: `Imported: ${plural(report.rowsWritten, 'row')} written.${left}` };
+    const left = report.invalidRows > 0 ? t('leftOut', { invalid: report.invalidRows }) : '';
+    return { ok: true, text: `${t('imported', { rows: report.rowsWritten })}${left}` };
   }
-  if (report.invalidRows > 0) {
-    return {
-      ok: false,
-      text: `${plural(report.invalidRows, 'invalid row')}, so nothing was written (all or nothing). Fix the rows below and upload again, or choose “Import the valid rows”.`,
-    };
-  }
-  return { ok: false, text: 'Nothing was written.' };
+  if (report.invalidRows > 0) return { ok: false, text: t('allOrNothing', { invalid: report.invalidRows }) };
+  return { ok: false, text: t('nothing') };
 }
 
 /** An import report: counts, the outcome, the rejects CSV link and the invalid rows, a page at a time. */
@@ -35,67 +31,69 @@ export function ImportReportView({
   /** Set when the run wrote the valid rows and left some out. */
   rejectsHref: string | null;
 }) {
+  const t = useTranslations('adminImports.report');
+  const f = useFormat();
   const [shown, setShown] = useState(PAGE);
-  const result = outcome(report);
+  const result = outcome(report, t);
   const visible = report.errors.slice(0, shown);
   const hiddenListed = report.errors.length - visible.length;
   const unlisted = report.errorCount - report.errors.length;
   return (
-    <section aria-label="Import report" className={styles.section}>
+    <section aria-label={t('label')} className={styles.section}>
       <p role="status" className={result.ok ? styles.ok : styles.bad}>
         {result.text}
       </p>
       <dl className={styles.summary}>
         <div>
-          <dt>Rows read</dt>
-          <dd data-testid="rows-read">{formatCount(report.rowsRead)}</dd>
+          <dt>{t('rowsRead')}</dt>
+          <dd data-testid="rows-read">{f.count(report.rowsRead)}</dd>
         </div>
         <div>
-          <dt>Written</dt>
+          <dt>{t('written')}</dt>
           <dd data-testid="rows-written">
-            {formatCount(report.rowsWritten)}{' '}
+            {f.count(report.rowsWritten)}{' '}
             <span className={styles.sub}>
-              ({formatCount(report.rowsInserted)} new, {formatCount(report.rowsUpdated)} updated)
+              {t('newUpdated', { inserted: f.count(report.rowsInserted), updated: f.count(report.rowsUpdated) })}
             </span>
           </dd>
         </div>
         <div>
-          <dt>Rejected</dt>
-          <dd data-testid="rows-rejected">{formatCount(report.rowsRejected)}</dd>
+          <dt>{t('rejected')}</dt>
+          <dd data-testid="rows-rejected">{f.count(report.rowsRejected)}</dd>
         </div>
         <div>
-          <dt>Mode</dt>
-          <dd className={styles.plain}>{report.skipInvalid ? 'Import the valid rows' : 'All or nothing'}</dd>
+          <dt>{t('mode')}</dt>
+          <dd className={styles.plain}>{report.skipInvalid ? t('validRows') : t('allOrNothingMode')}</dd>
         </div>
       </dl>
       {rejectsHref ? (
         <p>
           <a className="btn btn-small" href={rejectsHref} download>
-            Download rejects CSV
+            {t('downloadRejects')}
           </a>{' '}
-          <span className="muted">the invalid rows with a reason column, to fix and upload again</span>
+          <span className="muted">{t('rejectsNote')}</span>
         </p>
       ) : null}
       {report.errors.length > 0 ? (
         <div className="table-scroll">
-          <table className="data" aria-label="Invalid rows">
+          <table className="data" aria-label={t('invalidLabel')}>
             <caption className={styles.caption}>
-              {plural(report.invalidRows, 'invalid row')}, {plural(report.errorCount, 'problem')}
+              {t('caption', { invalid: report.invalidRows, problems: report.errorCount })}
             </caption>
             <thead>
               <tr>
-                <th className={styles.num}>Line</th>
-                <th>Column</th>
-                <th>Value</th>
-                <th>Reason</th>
+                <th className={styles.num}>{t('line')}</th>
+                <th>{t('column')}</th>
+                <th>{t('value')}</th>
+                <th>{t('reason')}</th>
               </tr>
             </thead>
             <tbody>
               {visible.map((e, i) => (
                 <tr key={`${e.line}-${e.column}-${i}`}>
                   <td className={styles.num}>{e.line}</td>
-                  <td>{e.column || <span className="muted">(whole row)</span>}</td>
-                  <td className={styles.value}>{e.value === '' ? <span className="muted">(empty)</span> : e.value}</td>
+                  <td>{e.column || <span className="muted">{t('wholeRow')}</span>}</td>
+                  <td className={styles.value}>{e.value === '' ? <span className="muted">{t('empty')}</span> : e.value}</td>
                   <td className={styles.reason}>{e.reason}</td>
                 </tr>
               ))}
@@ -104,12 +102,12 @@ export function ImportReportView({
           {hiddenListed > 0 || unlisted > 0 ? (
             <div className={styles.actions}>
               <span className="muted">
-                {formatCount(hiddenListed + unlisted)} more not shown
-                {unlisted > 0 ? ` (the report keeps the first ${formatCount(report.errors.length)} problems)` : ''}.
+                {t('moreNotShown', { count: f.count(hiddenListed + unlisted) })}
+                {unlisted > 0 ? t('keepsFirst', { count: f.count(report.errors.length) }) : ''}.
               </span>
               {hiddenListed > 0 ? (
                 <button type="button" className="btn btn-small btn-ghost" onClick={() => setShown((n) => n + PAGE)}>
-                  Show {Math.min(PAGE, hiddenListed)} more
+                  {t('showMore', { count: Math.min(PAGE, hiddenListed) })}
                 </button>
               ) : null}
             </div>

@@ -1,13 +1,16 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { formatCount } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import { useTRPC } from '@/lib/trpc/react';
-import { entityLabel, failureText, formatWhen, STATUS_LABELS } from './format-run';
+import { entityLabel, failureText, formatWhen } from './format-run';
 import { ImportReportView } from './import-report-view';
 
 /** One past import: who ran it and when, then its stored report. Refreshes while it is still running. */
 export function ImportRunReport({ id }: { id: number }) {
   const trpc = useTRPC();
+  const t = useTranslations('adminImports');
+  const f = useFormat();
   const { data } = useSuspenseQuery({
     ...trpc.imports.run.queryOptions({ id }),
     refetchInterval: (query) => (query.state.data?.run.status === 'running' ? 2000 : false),
@@ -16,10 +19,15 @@ export function ImportRunReport({ id }: { id: number }) {
   return (
     <>
       <p>
-        {entityLabel(run.entity)} from <strong>{run.fileName ?? 'the API'}</strong>, started{' '}
-        {formatWhen(run.startedAt, timezone)} by {run.startedByName ?? 'the command line'}
-        {run.finishedAt ? `, finished ${formatWhen(run.finishedAt, timezone)}` : ''}. Status:{' '}
-        <strong>{STATUS_LABELS[run.status]}</strong>.
+        {t.rich('run.summary', {
+          entity: entityLabel(run.entity, t),
+          file: run.fileName ?? t('run.theApi'),
+          started: formatWhen(run.startedAt, timezone, f.locale),
+          who: run.startedByName ?? t('run.theCommandLine'),
+          finished: run.finishedAt ? t('run.finished', { at: formatWhen(run.finishedAt, timezone, f.locale) }) : '',
+          status: t(`status.${run.status}`),
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       {run.report ? (
         <ImportReportView
@@ -28,10 +36,10 @@ export function ImportRunReport({ id }: { id: number }) {
         />
       ) : run.status === 'running' ? (
         <p className="muted" role="status">
-          Still running ({formatCount(run.rowsRead)} rows read so far); the report appears here when it ends.
+          {t('run.stillRunning', { count: f.count(run.rowsRead) })}
         </p>
       ) : (
-        <p className="error">The import failed: {failureText(run.failureReason)}. Nothing was written.</p>
+        <p className="error">{t('run.failed', { reason: failureText(run.failureReason, t) })}</p>
       )}
     </>
   );

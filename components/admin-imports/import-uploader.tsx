@@ -1,7 +1,8 @@
 'use client';
 import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { IMPORT_ENTITY_LABELS, type StoredImportReport } from '@/lib/schemas/admin-imports';
+import type { StoredImportReport } from '@/lib/schemas/admin-imports';
 import { importEntitySchema, type ImportEntity } from '@/lib/schemas/import';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './admin-imports.module.css';
@@ -19,6 +20,7 @@ type Upload =
 /** Choose an entity, a CSV and a mode; upload with progress bars; then the report. */
 export function ImportUploader() {
   const trpc = useTRPC();
+  const t = useTranslations('adminImports');
   const queryClient = useQueryClient();
   const { data: hints } = useSuspenseQuery(trpc.imports.entities.queryOptions());
   const [entity, setEntity] = useState<ImportEntity>('customers');
@@ -33,7 +35,7 @@ export function ImportUploader() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!file) return setUpload({ phase: 'failed', message: 'Choose a CSV file first.' });
+    if (!file) return setUpload({ phase: 'failed', message: t('uploader.chooseFile') });
     setUpload({
       phase: 'running',
       progress: { bytesSent: 0, bytes: file.size, rowsRead: 0, rowsEstimate: null, runId: null },
@@ -47,6 +49,13 @@ export function ImportUploader() {
         file,
         entity,
         skipInvalid,
+        texts: {
+          connectionLost: t('uploader.connectionLost'),
+          cancelled: t('uploader.cancelled'),
+          unreadable: t('uploader.unreadable'),
+          stopped: t('uploader.stopped'),
+          refused: (status) => t('uploader.refused', { status }),
+        },
         onUpload: (bytesSent, bytes) => update({ bytesSent, bytes }),
         onEvent: (event) => {
           if (event.type === 'started') update({ runId: event.runId });
@@ -62,10 +71,10 @@ export function ImportUploader() {
 
   return (
     <div className="card">
-      <form onSubmit={(e) => void submit(e)} aria-label="Import a CSV">
+      <form onSubmit={(e) => void submit(e)} aria-label={t('uploader.label')}>
         <div className={styles.form}>
           <div className="field">
-            <label htmlFor="import-entity">Data</label>
+            <label htmlFor="import-entity">{t('uploader.data')}</label>
             <select
               id="import-entity"
               value={entity}
@@ -77,13 +86,13 @@ export function ImportUploader() {
             >
               {hints.map((h, i) => (
                 <option key={h.entity} value={h.entity}>
-                  {i + 1}. {IMPORT_ENTITY_LABELS[h.entity]}
+                  {i + 1}. {t(`entities.${h.entity}`)}
                 </option>
               ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="import-file">CSV file</label>
+            <label htmlFor="import-file">{t('uploader.file')}</label>
             <input
               id="import-file"
               type="file"
@@ -93,27 +102,28 @@ export function ImportUploader() {
             />
           </div>
           <fieldset className={styles.modes} disabled={running}>
-            <legend>If a row is invalid</legend>
+            <legend>{t('uploader.ifInvalid')}</legend>
             <label>
-              <input type="radio" name="mode" checked={!skipInvalid} onChange={() => setSkipInvalid(false)} /> All or
-              nothing: write nothing, list the problems
+              <input type="radio" name="mode" checked={!skipInvalid} onChange={() => setSkipInvalid(false)} />{' '}
+              {t('uploader.allOrNothing')}
             </label>
             <label>
-              <input type="radio" name="mode" checked={skipInvalid} onChange={() => setSkipInvalid(true)} /> Import the
-              valid rows, return the others as a rejects CSV
+              <input type="radio" name="mode" checked={skipInvalid} onChange={() => setSkipInvalid(true)} />{' '}
+              {t('uploader.validRows')}
             </label>
           </fieldset>
         </div>
         {hint ? (
           <p className={`muted ${styles.hint}`} data-testid="column-hint">
-            Columns: <strong>{hint.required.join(', ')}</strong>
-            {hint.optional.length > 0 ? `, ${hint.optional.join(', ')}` : ''} (required in bold; any order; a header row
-            is required). Import in the order of this list: a row may only name regions, customers, users or cases
-            already imported.
+            {t.rich('uploader.columns', {
+              required: hint.required.join(', '),
+              optional: hint.optional.length > 0 ? `, ${hint.optional.join(', ')}` : '',
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
         ) : null}
         <button type="submit" className="btn" disabled={running}>
-          {running ? 'Importing…' : 'Upload and import'}
+          {running ? t('uploader.pending') : t('uploader.submit')}
         </button>
       </form>
       {upload.phase === 'running' ? <ImportProgress progress={upload.progress} /> : null}

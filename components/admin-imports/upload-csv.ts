@@ -1,10 +1,20 @@
 import type { ImportStreamEvent } from '@/lib/schemas/admin-imports';
 import type { ImportEntity } from '@/lib/schemas/import';
 
+export interface UploadTexts {
+  connectionLost: string;
+  cancelled: string;
+  unreadable: string;
+  stopped: string;
+  refused: (status: number) => string;
+}
+
 export interface UploadRequest {
   file: File;
   entity: ImportEntity;
   skipInvalid: boolean;
+  /** The messages of a failed upload, in the user's language. */
+  texts: UploadTexts;
   /** Bytes of the file sent so far. */
   onUpload(loaded: number, total: number): void;
   /** Each NDJSON line of the answer as it arrives. */
@@ -17,7 +27,7 @@ export interface UploadRequest {
  * us read the progress lines as they come. Resolves with the final event, or rejects with a message.
  */
 export function uploadCsv(request: UploadRequest): Promise<Extract<ImportStreamEvent, { type: 'done' }>> {
-  const { file, entity, skipInvalid } = request;
+  const { file, entity, skipInvalid, texts } = request;
   const query = new URLSearchParams({ entity, skipInvalid: String(skipInvalid), fileName: file.name });
   const xhr = new XMLHttpRequest();
   let consumed = 0;
@@ -42,19 +52,19 @@ export function uploadCsv(request: UploadRequest): Promise<Extract<ImportStreamE
     xhr.onprogress = () => {
       if (xhr.status === 200) readLines(false);
     };
-    xhr.onerror = () => reject(new Error('The upload failed: the connection to the server was lost.'));
-    xhr.onabort = () => reject(new Error('The upload was cancelled.'));
+    xhr.onerror = () => reject(new Error(texts.connectionLost));
+    xhr.onabort = () => reject(new Error(texts.cancelled));
     xhr.onload = () => {
-      if (xhr.status !== 200) return reject(new Error(errorMessage(xhr)));
+      if (xhr.status !== 200) return reject(new Error(errorMessage(xhr, texts)));
       try {
         readLines(true);
       } catch {
-        return reject(new Error('The server sent an answer that could not be read.'));
+        return reject(new Error(texts.unreadable));
       }
       const last = final;
       if (last?.type === 'done') resolve(last);
       else if (last?.type === 'error') reject(new Error(last.error.message));
-      else reject(new Error('The server stopped answering before the import finished.'));
+      else reject(new Error(texts.stopped));
     };
     xhr.open('POST', `/api/v1/admin/imports?${query.toString()}`);
     xhr.setRequestHeader('Content-Type', 'text/csv');
@@ -62,12 +72,12 @@ export function uploadCsv(request: UploadRequest): Promise<Extract<ImportStreamE
   });
 }
 
-function errorMessage(xhr: XMLHttpRequest): string {
+function errorMessage(xhr: XMLHttpRequest, texts: UploadTexts): string {
   try {
     const body = JSON.parse(xhr.responseText) as { error?: { message?: string } };
     if (body.error?.message) return body.error.message;
   } catch {
     // Not the API's JSON error: fall through to the status.
   }
-  return `The server refused the upload (HTTP ${xhr.status}).`;
+  return texts.refused(xhr.status);
 }

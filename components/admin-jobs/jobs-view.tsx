@@ -1,11 +1,13 @@
 'use client';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { MutationError } from '@/components/ui/mutation-error';
 import { useTRPC } from '@/lib/trpc/react';
 
 /** Queues with their jobs per state, then the latest failures, each with a retry button. */
 export function JobsView() {
   const trpc = useTRPC();
+  const t = useTranslations('adminJobs');
   const queryClient = useQueryClient();
   const { data } = useSuspenseQuery({ ...trpc.adminJobs.overview.queryOptions(), refetchInterval: 10_000 });
   const retry = useMutation(
@@ -16,16 +18,16 @@ export function JobsView() {
   return (
     <>
       <section className="card" aria-labelledby="queues-heading">
-        <h2 id="queues-heading">Queues</h2>
+        <h2 id="queues-heading">{t('queues')}</h2>
         <table data-testid="job-queues">
           <thead>
             <tr>
-              <th scope="col">Queue</th>
-              <th scope="col">Waiting</th>
-              <th scope="col">Retrying</th>
-              <th scope="col">Running</th>
-              <th scope="col">Done</th>
-              <th scope="col">Failed</th>
+              <th scope="col">{t('queue')}</th>
+              <th scope="col">{t('waiting')}</th>
+              <th scope="col">{t('retrying')}</th>
+              <th scope="col">{t('running')}</th>
+              <th scope="col">{t('done')}</th>
+              <th scope="col">{t('failed')}</th>
             </tr>
           </thead>
           <tbody>
@@ -41,22 +43,22 @@ export function JobsView() {
             ))}
           </tbody>
         </table>
-        <p className="muted">Finished jobs are archived after a while; the counts are of jobs still kept.</p>
+        <p className="muted">{t('archived')}</p>
       </section>
       <section className="card" aria-labelledby="failures-heading">
-        <h2 id="failures-heading">Recent failures</h2>
+        <h2 id="failures-heading">{t('failures')}</h2>
         <MutationError error={retry.error} />
         {data.failures.length === 0 ? (
-          <p className="muted">No failed jobs.</p>
+          <p className="muted">{t('noFailures')}</p>
         ) : (
           <table data-testid="job-failures">
             <thead>
               <tr>
-                <th scope="col">Queue</th>
-                <th scope="col">Failed at</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Action</th>
+                <th scope="col">{t('queue')}</th>
+                <th scope="col">{t('failedAt')}</th>
+                <th scope="col">{t('attempts')}</th>
+                <th scope="col">{t('reason')}</th>
+                <th scope="col">{t('action')}</th>
               </tr>
             </thead>
             <tbody>
@@ -72,7 +74,7 @@ export function JobsView() {
                       disabled={retry.isPending}
                       onClick={() => retry.mutate({ queue: f.queue, id: f.id })}
                     >
-                      Retry
+                      {t('retry')}
                     </button>
                   </td>
                 </tr>

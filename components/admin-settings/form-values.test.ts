@@ -67,9 +67,9 @@ describe('settings form', () => {
     expect(formToPatch(form, loaded)).toEqual({
       ok: false,
       errors: {
-        disputeSlaHours: 'Enter a whole number.',
-        outageCompFloorCents: 'Enter an amount such as 12.50.',
-        'creditLimitOverrides.1': 'Choose a team or a rep.',
+        disputeSlaHours: 'problems.wholeNumber',
+        outageCompFloorCents: 'problems.amount',
+        'creditLimitOverrides.1': 'problems.chooseTarget',
       },
     });
     form.scalars.disputeSlaHours = '0';

@@ -24,7 +24,10 @@ export interface FormState {
   policies: PolicyRow[];
 }
 
-/** Problems by field id: a key, `milestoneTargetMinutes.<milestone>` or `creditLimitOverrides.<row>`. */
+/**
+ * Problems by field id: a key, `milestoneTargetMinutes.<milestone>` or `creditLimitOverrides.<row>`. A problem
+ * the form finds is a message key (`problems.<code>` of `adminSettings`); the shared schema's come as its words.
+ */
 export type FieldErrors = Record<string, string>;
 
 const SCALAR_FIELDS = SECTIONS.flatMap((s) => s.fields);
@@ -71,15 +74,15 @@ function parseValue(kind: FieldKind, text: string): { value: number | string } |
     case 'int':
     case 'bytes': {
       const digits = trimmed.replace(/[\s,_]/g, '');
-      return WHOLE.test(digits) ? { value: Number(digits) } : { problem: 'Enter a whole number.' };
+      return WHOLE.test(digits) ? { value: Number(digits) } : { problem: 'problems.wholeNumber' };
     }
     case 'decimal':
       return DECIMAL.test(trimmed)
         ? { value: Number(trimmed.replace(',', '.')) }
-        : { problem: 'Enter a number such as 1.5.' };
+        : { problem: 'problems.decimal' };
     case 'money': {
       const cents = parseMoneyToCents(trimmed);
-      return cents === null ? { problem: 'Enter an amount such as 12.50.' } : { value: cents };
+      return cents === null ? { problem: 'problems.amount' } : { value: cents };
     }
     case 'currency':
       return { value: trimmed.toUpperCase() };
@@ -91,13 +94,13 @@ function parseValue(kind: FieldKind, text: string): { value: number | string } |
 function parseOverride(row: OverrideRow): { value: CreditLimitOverrideInput } | { problem: string } {
   const perCaseCents = parseMoneyToCents(row.perCase);
   const perMonthCents = parseMoneyToCents(row.perMonth);
-  if (perCaseCents === null || perMonthCents === null) return { problem: 'Enter amounts such as 80.00.' };
+  if (perCaseCents === null || perMonthCents === null) return { problem: 'problems.amounts' };
   const [kind, id] = row.target.split(':');
   if (kind === 'team' && (TEAMS as readonly string[]).includes(id ?? '')) {
     return { value: { team: id as Team, perCaseCents, perMonthCents } };
   }
   if (kind === 'user' && id && /^\d+$/.test(id)) return { value: { userId: Number(id), perCaseCents, perMonthCents } };
-  return { problem: 'Choose a team or a rep.' };
+  return { problem: 'problems.chooseTarget' };
 }
 
 /** JSON with sorted object keys, so values that differ only in key order compare equal. */

@@ -1,6 +1,7 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { humanize } from '@/lib/format';
+import { useWords } from '@/components/ui/vocab';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import { TEAMS } from '@/lib/vocabularies';
 import type { FieldErrors, OverrideRow } from './form-values';
@@ -18,6 +19,7 @@ export function OverridesEditor({
   reps,
   currency,
   errors,
+  problem,
   serverError,
   meta,
 }: {
@@ -26,59 +28,63 @@ export function OverridesEditor({
   reps: readonly Rep[];
   currency: string;
   errors: FieldErrors;
+  /** A problem's message key (or the schema's words) in the user's language. */
+  problem: (text: string | undefined) => string | undefined;
   serverError?: string;
   meta: ReactNode;
 }) {
+  const t = useTranslations('adminSettings.overrides');
+  const words = useWords();
   const update = (index: number, patch: Partial<OverrideRow>) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <div data-testid="setting-creditLimitOverrides">
       <div className={styles.sectionHead}>
-        <h3 className={styles.subhead}>Overrides per team and per rep</h3>
+        <h3 className={styles.subhead}>{t('title')}</h3>
         <span className={styles.meta}>
-          <span>Default: none</span>
+          <span>{t('defaultNone')}</span>
           {meta}
         </span>
       </div>
       <p className={`muted ${styles.note}`}>
-        A rep&apos;s own limits win over their team&apos;s, which win over the defaults above.
+        {t('note')}
       </p>
       {rows.length === 0 ? (
-        <p className="muted">No overrides: every rep has the default limits.</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
-        <table className={styles.overrides} aria-label="Credit-limit overrides">
+        <table className={styles.overrides} aria-label={t('label')}>
           <thead>
             <tr>
-              <th>For</th>
-              <th>Per dispute ({currency})</th>
-              <th>Per month ({currency})</th>
+              <th>{t('for')}</th>
+              <th>{t('perDispute', { currency })}</th>
+              <th>{t('perMonth', { currency })}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {rows.map((row, i) => {
-              const error = errors[`creditLimitOverrides.${i}`];
+              const error = problem(errors[`creditLimitOverrides.${i}`]);
               return (
                 <tr key={i}>
                   <td>
                     <select
-                      aria-label={`Override ${i + 1}: team or rep`}
+                      aria-label={t('target', { n: i + 1 })}
                       value={row.target}
                       onChange={(e) => update(i, { target: e.target.value })}
                     >
-                      <option value="">Choose…</option>
-                      <optgroup label="Teams">
+                      <option value="">{t('choose')}</option>
+                      <optgroup label={t('teams')}>
                         {TEAMS.map((team) => (
                           <option key={team} value={`team:${team}`}>
-                            {humanize(team)} team
+                            {t(`teamOption.${team}`)}
                           </option>
                         ))}
                       </optgroup>
-                      <optgroup label="Reps">
+                      <optgroup label={t('reps')}>
                         {reps.map((rep) => (
                           <option key={rep.id} value={`user:${rep.id}`}>
-                            {rep.name} ({rep.email}){rep.team ? ` — ${rep.team}` : ''}
-                            {rep.active ? '' : ' — inactive'}
+                            {rep.name} ({rep.email}){rep.team ? ` — ${words('team', rep.team)}` : ''}
+                            {rep.active ? '' : t('inactive')}
                           </option>
                         ))}
                       </optgroup>
@@ -87,7 +93,7 @@ export function OverridesEditor({
                   </td>
                   <td>
                     <input
-                      aria-label={`Override ${i + 1}: per dispute`}
+                      aria-label={t('perDisputeLabel', { n: i + 1 })}
                       inputMode="decimal"
                       value={row.perCase}
                       onChange={(e) => update(i, { perCase: e.target.value })}
@@ -95,7 +101,7 @@ export function OverridesEditor({
                   </td>
                   <td>
                     <input
-                      aria-label={`Override ${i + 1}: per month`}
+                      aria-label={t('perMonthLabel', { n: i + 1 })}
                       inputMode="decimal"
                       value={row.perMonth}
                       onChange={(e) => update(i, { perMonth: e.target.value })}
@@ -107,7 +113,7 @@ export function OverridesEditor({
                       className="btn btn-small btn-ghost"
                       onClick={() => onChange(rows.filter((_, j) => j !== i))}
                     >
-                      Remove
+                      {t('remove')}
                     </button>
                   </td>
                 </tr>
@@ -117,14 +123,14 @@ export function OverridesEditor({
         </table>
       )}
       {errors.creditLimitOverrides || serverError ? (
-        <p className="error">{errors.creditLimitOverrides ?? serverError}</p>
+        <p className="error">{problem(errors.creditLimitOverrides ?? serverError)}</p>
       ) : null}
       <button
         type="button"
         className="btn btn-small btn-ghost"
         onClick={() => onChange([...rows, { target: '', perCase: '', perMonth: '' }])}
       >
-        Add override
+        {t('add')}
       </button>
     </div>
   );

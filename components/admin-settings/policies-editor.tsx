@@ -1,19 +1,14 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { LEGAL_POLICIES, LEGAL_POLICY_LABELS, UK_NATIONS, type LegalPolicy, type UkNation } from '@/lib/billing';
+import { useWords } from '@/components/ui/vocab';
+import { LEGAL_POLICIES, UK_NATIONS, type LegalPolicy, type UkNation } from '@/lib/billing';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import type { FieldErrors } from './form-values';
 import type { PolicyRow } from './policy-rows';
 import styles from './admin-settings.module.css';
 
 type Region = RouterOutputs['adminSettings']['get']['regions'][number];
-
-const NATION_LABELS: Record<UkNation, string> = {
-  ENG: 'England',
-  SCT: 'Scotland',
-  WLS: 'Wales',
-  NIR: 'Northern Ireland',
-};
 
 /**
  * Which legal compensation rule each region follows, from which date. The rule in force when an
@@ -24,6 +19,7 @@ export function PoliciesEditor({
   onChange,
   regions,
   errors,
+  problem,
   serverError,
   meta,
 }: {
@@ -31,49 +27,52 @@ export function PoliciesEditor({
   onChange: (rows: PolicyRow[]) => void;
   regions: readonly Region[];
   errors: FieldErrors;
+  /** A problem's message key (or the schema's words) in the user's language. */
+  problem: (text: string | undefined) => string | undefined;
   serverError?: string;
   meta: ReactNode;
 }) {
+  const t = useTranslations('adminSettings.policies');
+  const words = useWords();
   const update = (index: number, patch: Partial<PolicyRow>) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
     <div data-testid="setting-legalCompensationPolicies">
       <div className={styles.sectionHead}>
-        <h3 className={styles.subhead}>Legal minimum per region</h3>
+        <h3 className={styles.subhead}>{t('title')}</h3>
         <span className={styles.meta}>
-          <span>Default: general pro-rata everywhere</span>
+          <span>{t('defaultText')}</span>
           {meta}
         </span>
       </div>
       <p className={`muted ${styles.note}`}>
-        The rule in force on the day an outage starts applies to all of it. The policy above (multiplier, floor) is
-        added on top of the legal minimum.
+        {t('note')}
       </p>
       {rows.length === 0 ? (
-        <p className="muted">No region has a specific rule: every outage owes the general pro-rata.</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
-        <table className={styles.overrides} aria-label="Legal compensation policy per region">
+        <table className={styles.overrides} aria-label={t('label')}>
           <thead>
             <tr>
-              <th>Region</th>
-              <th>Policy</th>
-              <th>From</th>
-              <th>Bank holidays of</th>
+              <th>{t('region')}</th>
+              <th>{t('policy')}</th>
+              <th>{t('from')}</th>
+              <th>{t('holidays')}</th>
               <th />
             </tr>
           </thead>
           <tbody>
             {rows.map((row, i) => {
-              const error = errors[`legalCompensationPolicies.${i}`];
+              const error = problem(errors[`legalCompensationPolicies.${i}`]);
               return (
                 <tr key={i}>
                   <td>
                     <select
-                      aria-label={`Policy ${i + 1}: region`}
+                      aria-label={t('regionLabel', { n: i + 1 })}
                       value={row.regionCode}
                       onChange={(e) => update(i, { regionCode: e.target.value })}
                     >
-                      <option value="">Choose…</option>
+                      <option value="">{t('choose')}</option>
                       {regions.map((r) => (
                         <option key={r.code} value={r.code}>
                           {r.name} ({r.code})
@@ -84,14 +83,14 @@ export function PoliciesEditor({
                   </td>
                   <td>
                     <select
-                      aria-label={`Policy ${i + 1}: rule`}
+                      aria-label={t('ruleLabel', { n: i + 1 })}
                       value={row.policy}
                       onChange={(e) => update(i, { policy: e.target.value as LegalPolicy | '' })}
                     >
-                      <option value="">Choose…</option>
+                      <option value="">{t('choose')}</option>
                       {LEGAL_POLICIES.map((p) => (
                         <option key={p} value={p}>
-                          {LEGAL_POLICY_LABELS[p]}
+                          {words('legalPolicy', p)}
                         </option>
                       ))}
                     </select>
@@ -99,7 +98,7 @@ export function PoliciesEditor({
                   <td>
                     <input
                       type="date"
-                      aria-label={`Policy ${i + 1}: effective from`}
+                      aria-label={t('fromLabel', { n: i + 1 })}
                       value={row.effectiveFrom}
                       onChange={(e) => update(i, { effectiveFrom: e.target.value })}
                     />
@@ -107,13 +106,13 @@ export function PoliciesEditor({
                   <td>
                     {row.policy === 'uk-ofcom' ? (
                       <select
-                        aria-label={`Policy ${i + 1}: UK nation`}
+                        aria-label={t('nationLabel', { n: i + 1 })}
                         value={row.nation === '' ? 'ENG' : row.nation}
                         onChange={(e) => update(i, { nation: e.target.value as UkNation })}
                       >
                         {UK_NATIONS.map((n) => (
                           <option key={n} value={n}>
-                            {NATION_LABELS[n]}
+                            {t(`nations.${n}`)}
                           </option>
                         ))}
                       </select>
@@ -127,7 +126,7 @@ export function PoliciesEditor({
                       className="btn btn-small btn-ghost"
                       onClick={() => onChange(rows.filter((_, j) => j !== i))}
                     >
-                      Remove
+                      {t('remove')}
                     </button>
                   </td>
                 </tr>
@@ -137,14 +136,14 @@ export function PoliciesEditor({
         </table>
       )}
       {errors.legalCompensationPolicies || serverError ? (
-        <p className="error">{errors.legalCompensationPolicies ?? serverError}</p>
+        <p className="error">{problem(errors.legalCompensationPolicies ?? serverError)}</p>
       ) : null}
       <button
         type="button"
         className="btn btn-small btn-ghost"
         onClick={() => onChange([...rows, { regionCode: '', policy: '', effectiveFrom: '', nation: '' }])}
       >
-        Add region policy
+        {t('add')}
       </button>
     </div>
   );

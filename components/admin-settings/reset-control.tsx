@@ -1,5 +1,6 @@
 'use client';
-import { formatZonedInstant } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import type { RouterOutputs } from '@/lib/trpc/types';
 
 type Changed = RouterOutputs['adminSettings']['get']['changed'][number];
@@ -18,21 +19,23 @@ export function ResetControl({
   busy: boolean;
   onReset: () => void;
 }) {
+  const t = useTranslations('adminSettings');
+  const f = useFormat();
   if (!changed) return null;
   return (
     <>
       <span>
-        Set {formatZonedInstant(changed.updatedAt, timezone)}
-        {changed.updatedBy ? ` by ${changed.updatedBy}` : ''}
+        {t('setAt', { at: f.instant(changed.updatedAt, timezone) })}
+        {changed.updatedBy ? t('setBy', { who: changed.updatedBy }) : ''}
       </span>
       <button
         type="button"
         className="btn btn-small btn-ghost"
         disabled={busy}
-        aria-label={`Reset to default: ${label}`}
+        aria-label={t('resetLabel', { label })}
         onClick={onReset}
       >
-        Reset to default
+        {t('reset')}
       </button>
     </>
   );

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import styles from './admin-settings.module.css';
 
@@ -30,6 +31,7 @@ export function SettingRow({
   meta?: ReactNode;
   error?: string;
 }) {
+  const t = useTranslations('adminSettings');
   const errorId = `${id}-error`;
   return (
     <div className={styles.row} data-testid={`setting-${id}`}>
@@ -53,7 +55,7 @@ export function SettingRow({
         {unit ? <span className="muted">{unit}</span> : null}
       </span>
       <span className={styles.meta}>
-        <span>Default: {defaultText}</span>
+        <span>{t('default', { value: defaultText })}</span>
         {meta}
       </span>
       {error ? (

@@ -1,14 +1,16 @@
 'use client';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { FormFooter } from '@/components/dispute-case/form-footer';
 import { MutationError } from '@/components/ui/mutation-error';
-import { MILESTONE_LABELS } from '@/lib/outage-targets';
+import { useFormat } from '@/components/i18n/use-format';
+import { useWords } from '@/components/ui/vocab';
 import type { EditableSettingKey } from '@/lib/schemas/settings';
 import { useTRPC } from '@/lib/trpc/react';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import { settingText } from './display';
-import { MILESTONE_TARGETS, SECTIONS, SETTING_LABELS, type ScalarField } from './fields';
+import { MILESTONE_TARGETS, SECTIONS, type ScalarField } from './fields';
 import { formToPatch, toFormState, type FieldErrors, type FormState } from './form-values';
 import { OverridesEditor } from './overrides-editor';
 import { PoliciesEditor } from './policies-editor';
@@ -38,6 +40,10 @@ function SettingsForm({
   onSaved: (message: string | null) => void;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('adminSettings');
+  const f = useFormat();
+  const words = useWords();
+  const label = (key: EditableSettingKey) => t(`fields.${key}`);
   const queryClient = useQueryClient();
   const [form, setForm] = useState<FormState>(() => toFormState(view.values));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -47,8 +53,8 @@ function SettingsForm({
       onSuccess: async ({ changed }) => {
         onSaved(
           changed.length === 0
-            ? 'Nothing to save: every value is as it was.'
-            : `Saved: ${changed.map((key) => SETTING_LABELS[key]).join(', ')}.`,
+            ? t('nothingToSave')
+            : t('saved', { list: changed.map(label).join(', ') }),
         );
         await refresh();
       },
@@ -57,20 +63,23 @@ function SettingsForm({
   const reset = useMutation(
     trpc.adminSettings.reset.mutationOptions({
       onSuccess: async (result, { key }) => {
-        onSaved(result.changed ? `${SETTING_LABELS[key]} is back to its default.` : null);
+        onSaved(result.changed ? t('backToDefault', { label: label(key) }) : null);
         await refresh();
       },
     }),
   );
   const serverErrors: Partial<Record<string, string[]>> = update.error?.data?.zodError?.fieldErrors ?? {};
-  const errorFor = (id: string, key: EditableSettingKey) => errors[id] ?? serverErrors[key]?.[0];
+  // The form's own problems are message keys; the shared schema's arrive as words.
+  const problem = (text: string | undefined) =>
+    text !== undefined && t.has(text as Parameters<typeof t>[0]) ? t(text as Parameters<typeof t>[0]) : text;
+  const errorFor = (id: string, key: EditableSettingKey) => problem(errors[id] ?? serverErrors[key]?.[0]);
   const currency = view.values.currency;
   const changedOf = (key: EditableSettingKey) => view.changed.find((c) => c.key === key);
   const resetControl = (key: EditableSettingKey) => (
     <ResetControl
       changed={changedOf(key)}
       timezone={view.values.reportTz}
-      label={SETTING_LABELS[key]}
+      label={label(key)}
       busy={reset.isPending || update.isPending}
       onReset={() => {
         onSaved(null);
@@ -78,18 +87,22 @@ function SettingsForm({
       }}
     />
   );
+  const hintOf = (key: EditableSettingKey) => {
+    const hint = `hints.${key}` as Parameters<typeof t>[0];
+    return t.has(hint) ? t(hint) : undefined;
+  };
   const scalarRow = (field: ScalarField) => (
     <SettingRow
       key={field.key}
       id={field.key}
-      label={field.label}
-      hint={field.hint}
-      unit={field.kind === 'money' ? currency : field.unit}
+      label={label(field.key)}
+      hint={hintOf(field.key)}
+      unit={field.kind === 'money' ? currency : field.unit ? t(`units.${field.unit}`) : undefined}
       value={form.scalars[field.key]}
       onChange={(value) => setForm({ ...form, scalars: { ...form.scalars, [field.key]: value } })}
       inputMode={field.kind in INPUT_MODES ? INPUT_MODES[field.kind as keyof typeof INPUT_MODES] : 'text'}
       list={field.kind === 'timezone' ? 'time-zones' : field.kind === 'currency' ? 'currencies' : undefined}
-      defaultText={settingText(field.kind, view.defaults[field.key], currency, field.unit)}
+      defaultText={settingText(field.kind, view.defaults[field.key], currency, { t, f }, field.unit)}
       meta={resetControl(field.key)}
       error={errorFor(field.key, field.key)}
     />
@@ -120,7 +133,7 @@ function SettingsForm({
       <div className={styles.sections}>
         {SECTIONS.map((section) => (
           <section key={section.id} className={`card ${styles.section}`} aria-labelledby={`section-${section.id}`}>
-            <h2 id={`section-${section.id}`}>{section.title}</h2>
+            <h2 id={`section-${section.id}`}>{t(`sections.${section.id}`)}</h2>
             <div className={styles.rows}>
               {section.fields.map(scalarRow)}
               {section.id === 'outages'
@@ -128,18 +141,18 @@ function SettingsForm({
                     <SettingRow
                       key={m}
                       id={`milestoneTargetMinutes.${m}`}
-                      label={MILESTONE_LABELS[m]}
-                      hint={m === 'detect' ? 'Milestone targets, from the outage start.' : undefined}
-                      unit="minutes"
+                      label={words('milestone', m)}
+                      hint={m === 'detect' ? t('hints.milestones') : undefined}
+                      unit={t('units.minutes')}
                       inputMode="numeric"
                       value={form.milestones[m]}
                       onChange={(value) => setForm({ ...form, milestones: { ...form.milestones, [m]: value } })}
-                      defaultText={settingText('int', view.defaults.milestoneTargetMinutes[m], currency, 'minutes')}
+                      defaultText={settingText('int', view.defaults.milestoneTargetMinutes[m], currency, { t, f }, 'minutes')}
                       meta={m === 'resolve' ? resetControl('milestoneTargetMinutes') : undefined}
-                      error={
+                      error={problem(
                         errors[`milestoneTargetMinutes.${m}`] ??
-                        (m === 'detect' ? serverErrors.milestoneTargetMinutes?.[0] : undefined)
-                      }
+                          (m === 'detect' ? serverErrors.milestoneTargetMinutes?.[0] : undefined),
+                      )}
                     />
                   ))
                 : null}
@@ -151,6 +164,7 @@ function SettingsForm({
                 reps={view.reps}
                 currency={currency}
                 errors={errors}
+                problem={problem}
                 serverError={serverErrors.creditLimitOverrides?.[0]}
                 meta={resetControl('creditLimitOverrides')}
               />
@@ -161,6 +175,7 @@ function SettingsForm({
                 onChange={(policies) => setForm({ ...form, policies })}
                 regions={view.regions}
                 errors={errors}
+                problem={problem}
                 serverError={serverErrors.legalCompensationPolicies?.[0]}
                 meta={resetControl('legalCompensationPolicies')}
               />
@@ -176,10 +191,10 @@ function SettingsForm({
         ) : null}
         <MutationError error={reset.error} />
         <FormFooter
-          problem={Object.keys(errors).length > 0 ? 'Some values need a look: see the messages beside them.' : null}
+          problem={Object.keys(errors).length > 0 ? t('needsLook') : null}
           mutation={update}
           refresh={refresh}
-          label="Save settings"
+          label={t('save')}
         />
       </div>
     </form>

@@ -1,6 +1,8 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
+import { useMutationErrorMessage } from '@/components/ui/mutation-error';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './admin-users.module.css';
 import type { ShownLink } from './one-time-link';
@@ -11,6 +13,8 @@ const EMPTY: UserFieldValues = { role: 'rep', regionCode: null, team: null };
 /** A new account has no password: the answer carries its invite link, which the page shows once. */
 export function CreateUserForm({ regions, onLink }: { regions: readonly RegionOption[]; onLink: (link: ShownLink) => void }) {
   const trpc = useTRPC();
+  const t = useTranslations('adminUsers.create');
+  const errorMessage = useMutationErrorMessage();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -34,28 +38,28 @@ export function CreateUserForm({ regions, onLink }: { regions: readonly RegionOp
 
   return (
     <section className={`card ${styles.section}`} aria-labelledby="create-user-heading">
-      <h2 id="create-user-heading">Add a user</h2>
-      <form className={styles.create} onSubmit={submit} aria-label="Add a user">
+      <h2 id="create-user-heading">{t('title')}</h2>
+      <form className={styles.create} onSubmit={submit} aria-label={t('title')}>
         <div className="field">
-          <label htmlFor="new-user-email">Email</label>
+          <label htmlFor="new-user-email">{t('email')}</label>
           <input id="new-user-email" type="email" required maxLength={320} value={email} onChange={(e) => setEmail(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor="new-user-name">Name</label>
+          <label htmlFor="new-user-name">{t('name')}</label>
           <input id="new-user-name" required maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
         </div>
         <UserFields idPrefix="new-user" values={fields} regions={regions} onChange={setFields} />
         <button type="submit" className="btn" disabled={create.isPending}>
-          {create.isPending ? 'Adding…' : 'Add user'}
+          {create.isPending ? t('pending') : t('submit')}
         </button>
       </form>
       {create.isError ? (
         <p role="alert" className="error">
-          {create.error.message}
+          {errorMessage(create.error)}
         </p>
       ) : null}
       <p className="muted">
-        The new user gets no password: Holdfast shows a one-time link, valid for 7 days, with which they set their own.
+        {t('note')}
       </p>
     </section>
   );

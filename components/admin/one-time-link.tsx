@@ -1,5 +1,7 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useFormat } from '@/components/i18n/use-format';
 import styles from './admin-users.module.css';
 
 export interface ShownLink {
@@ -11,6 +13,8 @@ export interface ShownLink {
 
 /** A set-password link, shown once: only its hash is stored, so it cannot be shown again. */
 export function OneTimeLink({ shown, onDismiss }: { shown: ShownLink; onDismiss: () => void }) {
+  const t = useTranslations('adminUsers.link');
+  const f = useFormat();
   const [copied, setCopied] = useState<boolean | null>(null);
   async function copy() {
     try {
@@ -21,23 +25,19 @@ export function OneTimeLink({ shown, onDismiss }: { shown: ShownLink; onDismiss:
     }
   }
   return (
-    <div className={styles.link} role="alert" aria-label="One-time link">
-      <strong>
-        {shown.purpose === 'invite' ? 'Invite' : 'Password reset'} link for {shown.email} — copy it now, it is shown only
-        this once.
-      </strong>{' '}
-      Send it to them by a channel you trust; it works once, until {shown.expiresAt.toLocaleString('en-GB')}. Issuing
-      another link voids this one.
+    <div className={styles.link} role="alert" aria-label={t('label')}>
+      <strong>{t('heading', { purpose: shown.purpose, email: shown.email })}</strong>{' '}
+      {t('body', { until: f.longInstant(shown.expiresAt, Intl.DateTimeFormat().resolvedOptions().timeZone) })}
       <code data-testid="one-time-link">{shown.link}</code>
       <span className={styles.actions}>
         <button type="button" className="btn btn-small" onClick={() => void copy()}>
-          {copied ? 'Copied' : 'Copy link'}
+          {copied ? t('copied') : t('copy')}
         </button>
         <button type="button" className="btn btn-ghost btn-small" onClick={onDismiss}>
-          Done
+          {t('done')}
         </button>
       </span>
-      {copied === false ? <p className="error">Could not copy: select the link and copy it by hand.</p> : null}
+      {copied === false ? <p className="error">{t('copyFailed')}</p> : null}
     </div>
   );
 }

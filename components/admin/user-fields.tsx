@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+import { useWords } from '@/components/ui/vocab';
 import { ROLES, TEAMS, type Role, type Team } from '@/lib/vocabularies';
 
 export interface RegionOption {
@@ -23,10 +25,12 @@ export function UserFields({
   regions: readonly RegionOption[];
   onChange: (values: UserFieldValues) => void;
 }) {
+  const t = useTranslations('adminUsers.fields');
+  const words = useWords();
   return (
     <>
       <div className="field">
-        <label htmlFor={`${idPrefix}-role`}>Role</label>
+        <label htmlFor={`${idPrefix}-role`}>{t('role')}</label>
         <select
           id={`${idPrefix}-role`}
           value={values.role}
@@ -34,19 +38,19 @@ export function UserFields({
         >
           {ROLES.map((role) => (
             <option key={role} value={role}>
-              {role}
+              {words('role', role)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${idPrefix}-region`}>Home region</label>
+        <label htmlFor={`${idPrefix}-region`}>{t('region')}</label>
         <select
           id={`${idPrefix}-region`}
           value={values.regionCode ?? ''}
           onChange={(e) => onChange({ ...values, regionCode: e.target.value || null })}
         >
-          <option value="">all regions</option>
+          <option value="">{t('allRegions')}</option>
           {regions.map((region) => (
             <option key={region.code} value={region.code}>
               {region.code} — {region.name}
@@ -55,16 +59,16 @@ export function UserFields({
         </select>
       </div>
       <div className="field">
-        <label htmlFor={`${idPrefix}-team`}>Team</label>
+        <label htmlFor={`${idPrefix}-team`}>{t('team')}</label>
         <select
           id={`${idPrefix}-team`}
           value={values.team ?? ''}
           onChange={(e) => onChange({ ...values, team: TEAMS.find((t) => t === e.target.value) ?? null })}
         >
-          <option value="">none</option>
+          <option value="">{t('none')}</option>
           {TEAMS.map((team) => (
             <option key={team} value={team}>
-              {team}
+              {words('team', team)}
             </option>
           ))}
         </select>

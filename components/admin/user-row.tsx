@@ -1,6 +1,9 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { useWords } from '@/components/ui/vocab';
+import { useMutationErrorMessage, type MutationErrorLike } from '@/components/ui/mutation-error';
 import { useTRPC } from '@/lib/trpc/react';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import styles from './admin-users.module.css';
@@ -9,9 +12,9 @@ import { UserFields, type RegionOption, type UserFieldValues } from './user-fiel
 
 type User = RouterOutputs['admin']['users'][number];
 
-function status(user: User): string {
+function status(user: User): 'inactive' | 'active' | 'noPassword' {
   if (!user.active) return 'inactive';
-  return user.canSignIn ? 'active' : 'no password set';
+  return user.canSignIn ? 'active' : 'noPassword';
 }
 
 /** One user, with the admin's actions; the server refuses what would lock everyone out. */
@@ -29,6 +32,9 @@ export function UserRow({
   onError: (message: string | null) => void;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('adminUsers.table');
+  const words = useWords();
+  const errorMessage = useMutationErrorMessage();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<UserFieldValues | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -40,7 +46,7 @@ export function UserRow({
       setConfirming(false);
       await refresh();
     },
-    onError: (error: { message: string }) => onError(error.message),
+    onError: (error: MutationErrorLike) => onError(errorMessage(error)),
   };
   const update = useMutation(trpc.admin.updateUser.mutationOptions(handlers));
   const deactivate = useMutation(trpc.admin.deactivateUser.mutationOptions(handlers));
@@ -68,30 +74,30 @@ export function UserRow({
         </td>
       ) : (
         <>
-          <td>{user.role}</td>
-          <td>{user.regionCode ?? 'all'}</td>
-          <td>{user.team ?? '—'}</td>
+          <td>{words('role', user.role)}</td>
+          <td>{user.regionCode ?? t('all')}</td>
+          <td>{words('team', user.team)}</td>
         </>
       )}
-      <td>{status(user)}</td>
+      <td>{t(status(user))}</td>
       <td>
         <span className={styles.actions}>
           {editing ? (
             <>
               <button type="button" className="btn btn-small" disabled={busy} onClick={() => update.mutate({ userId: user.id, ...editing })}>
-                Save
+                {t('save')}
               </button>
               <button type="button" className="btn btn-ghost btn-small" onClick={() => setEditing(null)}>
-                Cancel
+                {t('cancel')}
               </button>
             </>
           ) : confirming ? (
             <>
               <button type="button" className="btn btn-small" disabled={busy} onClick={() => deactivate.mutate({ userId: user.id })}>
-                Deactivate {user.email} now
+                {t('deactivateNow', { email: user.email })}
               </button>
               <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirming(false)}>
-                Keep active
+                {t('keepActive')}
               </button>
             </>
           ) : (
@@ -101,22 +107,22 @@ export function UserRow({
                 className="btn btn-ghost btn-small"
                 onClick={() => setEditing({ role: user.role, regionCode: user.regionCode, team: user.team })}
               >
-                Edit
+                {t('edit')}
               </button>
               {user.active ? (
                 <>
                   <button type="button" className="btn btn-ghost btn-small" disabled={busy} onClick={() => issue.mutate({ userId: user.id })}>
-                    {user.canSignIn ? 'Reset link' : 'Invite link'}
+                    {user.canSignIn ? t('resetLink') : t('inviteLink')}
                   </button>
                   {isSelf ? null : (
                     <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirming(true)}>
-                      Deactivate
+                      {t('deactivate')}
                     </button>
                   )}
                 </>
               ) : (
                 <button type="button" className="btn btn-ghost btn-small" disabled={busy} onClick={() => reactivate.mutate({ userId: user.id })}>
-                  Reactivate
+                  {t('reactivate')}
                 </button>
               )}
             </>

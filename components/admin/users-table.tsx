@@ -1,5 +1,6 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/lib/trpc/react';
 import { CreateUserForm } from './create-user-form';
@@ -10,6 +11,7 @@ import { UserRow } from './user-row';
 /** The staff list with its actions; a link issued by any of them is shown once, above the table. */
 export function UsersTable({ regions, currentUserId }: { regions: readonly RegionOption[]; currentUserId: number }) {
   const trpc = useTRPC();
+  const t = useTranslations('adminUsers.table');
   const { data } = useSuspenseQuery(trpc.admin.users.queryOptions());
   const [shown, setShown] = useState<ShownLink | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -23,17 +25,17 @@ export function UsersTable({ regions, currentUserId }: { regions: readonly Regio
         </p>
       ) : null}
       <div className="table-scroll">
-        <table className="data" aria-label="Users">
+        <table className="data" aria-label={t('label')}>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Region</th>
-              <th scope="col">Team</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('email')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('region')}</th>
+              <th scope="col">{t('team')}</th>
+              <th scope="col">{t('status')}</th>
               <th scope="col">
-                <span className="muted">Actions</span>
+                <span className="muted">{t('actions')}</span>
               </th>
             </tr>
           </thead>

@@ -1,34 +1,34 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { formatCents } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import { useTRPC } from '@/lib/trpc/react';
 import { DecideControls } from './decide-controls';
 import styles from './approvals.module.css';
 import { AccountLink } from '../customer-360/account-link';
 
-const when = (at: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(at);
-
 /** Pending credit requests of the manager's scope, oldest first. */
 export function ApprovalsList() {
   const trpc = useTRPC();
+  const t = useTranslations('approvals');
+  const f = useFormat();
   const { data } = useSuspenseQuery(trpc.approvals.list.queryOptions());
-  const money = (cents: number) => formatCents(cents, data.currency);
-  if (data.requests.length === 0) return <p className="muted">No credit waits for approval.</p>;
+  const money = (cents: number) => f.cents(cents, data.currency);
+  if (data.requests.length === 0) return <p className="muted">{t('empty')}</p>;
   return (
     <div className="table-scroll">
-      <table className={`data ${styles.table}`} aria-label="Pending credit requests">
+      <table className={`data ${styles.table}`} aria-label={t('tableLabel')}>
         <thead>
           <tr>
-            <th>Dispute</th>
-            <th>Customer</th>
-            <th>Rep</th>
-            <th className={styles.num}>Amount</th>
-            <th className={styles.num}>Disputed / credited</th>
-            <th>Reason</th>
-            <th>Requested</th>
-            <th>Decision</th>
+            <th>{t('dispute')}</th>
+            <th>{t('customer')}</th>
+            <th>{t('rep')}</th>
+            <th className={styles.num}>{t('amount')}</th>
+            <th className={styles.num}>{t('disputedCredited')}</th>
+            <th>{t('reason')}</th>
+            <th>{t('requested')}</th>
+            <th>{t('decision')}</th>
           </tr>
         </thead>
         <tbody>
@@ -49,7 +49,7 @@ export function ApprovalsList() {
                 {money(r.disputedAmountCents)} / {money(r.creditedAmountCents)}
               </td>
               <td className={styles.reason}>{r.reason}</td>
-              <td>{when(r.requestedAt, data.timezone)}</td>
+              <td>{f.longInstant(r.requestedAt, data.timezone)}</td>
               <td>
                 <DecideControls id={r.id} disputeRef={r.disputeRef} />
               </td>

@@ -1,7 +1,9 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { decideCreditRequestInput } from '@/lib/schemas/dispute-case';
+import { useMutationErrorMessage } from '@/components/ui/mutation-error';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './approvals.module.css';
 
@@ -11,6 +13,7 @@ import styles from './approvals.module.css';
  */
 export function DecideControls({ id, disputeRef }: { id: number; disputeRef: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('approvals');
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,22 +27,23 @@ export function DecideControls({ id, disputeRef }: { id: number; disputeRef: str
   const decide = (approve: boolean) => {
     const input = { id, approve, note };
     const parsed = decideCreditRequestInput.safeParse(input);
-    if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? 'Check the note.');
+    if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? t('checkNote'));
     setProblem(null);
     mutation.mutate(input);
   };
-  const error = problem ?? mutation.error?.message ?? null;
+  const errorMessage = useMutationErrorMessage();
+  const error = problem ?? (mutation.error ? errorMessage(mutation.error) : null);
   return (
     <div className={styles.decide}>
       <input
-        aria-label={`Note on request ${id}`}
-        placeholder="Note (required to reject)"
+        aria-label={t('noteLabel', { id })}
+        placeholder={t('notePlaceholder')}
         value={note}
         maxLength={500}
         onChange={(e) => setNote(e.target.value)}
       />
       <button type="button" className="btn btn-small" disabled={mutation.isPending} onClick={() => decide(true)}>
-        Approve
+        {t('approve')}
       </button>
       <button
         type="button"
@@ -47,7 +51,7 @@ export function DecideControls({ id, disputeRef }: { id: number; disputeRef: str
         disabled={mutation.isPending}
         onClick={() => decide(false)}
       >
-        Reject
+        {t('reject')}
       </button>
       {error ? (
         <span role="alert" className="error">
@@ -61,7 +65,7 @@ export function DecideControls({ id, disputeRef }: { id: number; disputeRef: str
                 void refresh();
               }}
             >
-              Reload
+              {t('reload')}
             </button>
           ) : null}
         </span>

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { SYSTEM_ACTOR, type AuditUrl } from '@/lib/schemas/audit-log';
 import type { RouterOutputs } from '@/lib/trpc/types';
@@ -25,6 +26,7 @@ export function AuditFilters({
   busy: boolean;
   onApply: (patch: AuditUrlPatch) => void;
 }) {
+  const t = useTranslations('auditLog.filters');
   const [draft, setDraft] = useState<Record<FilterKey, string>>(
     () => Object.fromEntries(FILTER_KEYS.map((key) => [key, values[key] ?? ''])) as Record<FilterKey, string>,
   );
@@ -34,7 +36,7 @@ export function AuditFilters({
   return (
     <form
       className="filters"
-      aria-label="Audit filters"
+      aria-label={t('label')}
       aria-busy={busy}
       onSubmit={(e) => {
         e.preventDefault();
@@ -42,10 +44,10 @@ export function AuditFilters({
       }}
     >
       <label>
-        Who
+        {t('who')}
         <select name="actor" value={draft.actor} onChange={(e) => set('actor', e.target.value)}>
-          <option value="">Anyone</option>
-          {facets.hasSystemRows || values.actor === SYSTEM_ACTOR ? <option value={SYSTEM_ACTOR}>System</option> : null}
+          <option value="">{t('anyone')}</option>
+          {facets.hasSystemRows || values.actor === SYSTEM_ACTOR ? <option value={SYSTEM_ACTOR}>{t('system')}</option> : null}
           {withCurrent(actorEmails, values.actor === SYSTEM_ACTOR ? null : values.actor).map((email) => {
             const actor = facets.actors.find((a) => a.email === email);
             return (
@@ -57,37 +59,37 @@ export function AuditFilters({
         </select>
       </label>
       <label>
-        Entity
+        {t('entity')}
         <select name="entity" value={draft.entity} onChange={(e) => set('entity', e.target.value)}>
-          <option value="">Any</option>
+          <option value="">{t('any')}</option>
           {withCurrent(facets.entities, values.entity).map((entity) => (
             <option key={entity}>{entity}</option>
           ))}
         </select>
       </label>
       <label>
-        Entity id
-        <input name="id" value={draft.id} size={14} placeholder="any" onChange={(e) => set('id', e.target.value)} />
+        {t('entityId')}
+        <input name="id" value={draft.id} size={14} placeholder={t('anyId')} onChange={(e) => set('id', e.target.value)} />
       </label>
       <label>
-        Action
+        {t('action')}
         <select name="action" value={draft.action} onChange={(e) => set('action', e.target.value)}>
-          <option value="">Any</option>
+          <option value="">{t('any')}</option>
           {withCurrent(facets.actions, values.action).map((action) => (
             <option key={action}>{action}</option>
           ))}
         </select>
       </label>
       <label>
-        From
+        {t('from')}
         <input type="date" name="from" value={draft.from} onChange={(e) => set('from', e.target.value)} />
       </label>
       <label>
-        To
+        {t('to')}
         <input type="date" name="to" value={draft.to} onChange={(e) => set('to', e.target.value)} />
       </label>
       <button type="submit" className="btn" disabled={busy}>
-        Apply
+        {t('apply')}
       </button>
       {filtered ? (
         <button
@@ -96,7 +98,7 @@ export function AuditFilters({
           disabled={busy}
           onClick={() => onApply(Object.fromEntries([...FILTER_KEYS, 'page'].map((key) => [key, null])))}
         >
-          Clear
+          {t('clear')}
         </button>
       ) : null}
     </form>

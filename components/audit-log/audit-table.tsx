@@ -1,5 +1,6 @@
 'use client';
-import { formatZonedInstant } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import { AuditDetails } from './audit-details';
 import styles from './audit-log.module.css';
@@ -8,26 +9,28 @@ type AuditRow = RouterOutputs['auditLog']['list']['rows'][number];
 
 /** One page of the audit log, newest first. */
 export function AuditTable({ rows, timezone }: { rows: readonly AuditRow[]; timezone: string }) {
-  if (rows.length === 0) return <p className="muted">No audit entries match these filters.</p>;
+  const t = useTranslations('auditLog.table');
+  const f = useFormat();
+  if (rows.length === 0) return <p className="muted">{t('empty')}</p>;
   return (
     <div className="table-scroll">
-      <table className="data" aria-label="Audit log">
+      <table className="data" aria-label={t('label')}>
         <thead>
           <tr>
-            <th>When ({timezone})</th>
-            <th>Who</th>
-            <th>Action</th>
-            <th>Entity</th>
-            <th>Details</th>
+            <th>{t('when', { timezone })}</th>
+            <th>{t('who')}</th>
+            <th>{t('action')}</th>
+            <th>{t('entity')}</th>
+            <th>{t('details')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} data-testid="audit-row">
-              <td className={styles.nowrap}>{formatZonedInstant(row.at, timezone)}</td>
+              <td className={styles.nowrap}>{f.instant(row.at, timezone)}</td>
               <td>
                 {row.actorEmail === null ? (
-                  <span className="muted">system</span>
+                  <span className="muted">{t('system')}</span>
                 ) : (
                   <>
                     {row.actorName}

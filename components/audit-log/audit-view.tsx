@@ -1,9 +1,10 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useQueryStates } from 'nuqs';
+import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import { PagerButtons } from '@/components/ui/pager-buttons';
-import { formatCount } from '@/lib/format';
+import { useFormat } from '@/components/i18n/use-format';
 import { auditCsvUrl, auditFiltersOf, auditUrlParsers, type AuditListInput } from '@/lib/schemas/audit-log';
 import { useTRPC } from '@/lib/trpc/react';
 import { AuditFilters } from './audit-filters';
@@ -16,6 +17,8 @@ import styles from './audit-log.module.css';
  */
 export function AuditView({ input }: { input: AuditListInput }) {
   const trpc = useTRPC();
+  const t = useTranslations('auditLog.view');
+  const f = useFormat();
   const [isPending, startTransition] = useTransition();
   const [url, setUrl] = useQueryStates(auditUrlParsers, { shallow: false, history: 'push', startTransition });
   const { data } = useSuspenseQuery(trpc.auditLog.list.queryOptions(input));
@@ -33,12 +36,12 @@ export function AuditView({ input }: { input: AuditListInput }) {
       />
       <div className={styles.bar}>
         <span data-testid="audit-total">
-          {formatCount(data.total)} {data.total === 1 ? 'entry' : 'entries'}
-          {data.pages > 1 ? ` · page ${data.page} of ${formatCount(data.pages)}` : ''}
+          {t('total', { count: f.count(data.total), total: data.total })}
+          {data.pages > 1 ? t('page', { page: f.count(data.page), pages: f.count(data.pages) }) : ''}
         </span>
         <span className={styles.pager}>
           <a className="btn btn-ghost" href={auditCsvUrl(auditFiltersOf(input))} download>
-            Download CSV
+            {t('csv')}
           </a>
           {data.pages > 1 ? <PagerButtons page={data.page} pages={data.pages} busy={isPending} onPage={goTo} /> : null}
         </span>

@@ -1,5 +1,8 @@
 'use client';
-import { formatZonedInstant } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
+import { useWords, type Words } from '@/components/ui/vocab';
+import type { Formats } from '@/lib/format';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import {
@@ -16,7 +19,8 @@ import {
 import { useTRPC } from '@/lib/trpc/react';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import { CasesTable, type CaseColumn } from './cases-table';
-import { AccountRef, Money, Person, Ref, words } from './cells';
+import { AccountRef, Money, Person, Ref } from './cells';
+import type { CasesTranslator } from './describe-cases';
 import styles from './cases.module.css';
 
 type Lists = RouterOutputs['cases'];
@@ -28,42 +32,46 @@ type CompensationRow = Lists['compensations']['rows'][number];
 interface Display {
   timezone: string;
   currency: string;
+  t: CasesTranslator;
+  words: Words;
+  f: Formats;
 }
 
-const when = (value: Date | null, { timezone }: Display) => (
-  <span className={styles.nowrap}>{formatZonedInstant(value, timezone)}</span>
+const when = (value: Date | null, { timezone, f }: Display) => (
+  <span className={styles.nowrap}>{f.instant(value, timezone)}</span>
 );
 
 function disputeColumns(d: Display): CaseColumn<DisputeRow, CaseSort<'disputes'>>[] {
+  const { t, words } = d;
   return [
-    { id: 'ref', header: 'Ref', cell: (r) => <Ref value={r.ref} /> },
-    { id: 'account', header: 'Account', cell: (r) => <AccountRef value={r.account} /> },
-    { id: 'region', header: 'Region', cell: (r) => r.region },
-    { id: 'cause', header: 'Cause', cell: (r) => words(r.cause) },
+    { id: 'ref', header: t('columns.ref'), cell: (r) => <Ref value={r.ref} /> },
+    { id: 'account', header: t('columns.account'), cell: (r) => <AccountRef value={r.account} /> },
+    { id: 'region', header: t('columns.region'), cell: (r) => r.region },
+    { id: 'cause', header: t('columns.cause'), cell: (r) => words('disputeCause', r.cause) },
     {
       id: 'amount',
-      header: 'Amount',
+      header: t('columns.amount'),
       numeric: true,
       cell: (r) => <Money cents={r.amountCents} currency={d.currency} />,
     },
-    { id: 'status', header: 'Status', cell: (r) => words(r.status) },
+    { id: 'status', header: t('columns.status'), cell: (r) => words('disputeStatus', r.status) },
     {
       id: 'rep',
-      header: 'Assigned rep',
-      cell: (r) => <Person name={r.repName} email={r.repEmail} fallback="unassigned" />,
+      header: t('columns.assignedRep'),
+      cell: (r) => <Person name={r.repName} email={r.repEmail} fallback={t('unassigned')} />,
     },
-    { id: 'billNumber', header: 'Bill #', numeric: true, cell: (r) => r.billNumber ?? '—' },
-    { id: 'opened', header: 'Opened', cell: (r) => when(r.openedAt, d) },
-    { id: 'resolved', header: 'Resolved', cell: (r) => when(r.resolvedAt, d) },
+    { id: 'billNumber', header: t('columns.billNumber'), numeric: true, cell: (r) => r.billNumber ?? '—' },
+    { id: 'opened', header: t('columns.opened'), cell: (r) => when(r.openedAt, d) },
+    { id: 'resolved', header: t('columns.resolved'), cell: (r) => when(r.resolvedAt, d) },
     {
       id: 'hoursToResolve',
-      header: 'Hours to resolve',
+      header: t('columns.hoursToResolve'),
       numeric: true,
-      cell: (r) => (r.hoursToResolve === null ? '—' : r.hoursToResolve.toFixed(1)),
+      cell: (r) => (r.hoursToResolve === null ? '—' : d.f.decimal(r.hoursToResolve, 1)),
     },
     {
       id: 'credited',
-      header: 'Credited',
+      header: t('columns.credited'),
       numeric: true,
       cell: (r) => <Money cents={r.creditedCents} currency={d.currency} />,
     },
@@ -71,22 +79,23 @@ function disputeColumns(d: Display): CaseColumn<DisputeRow, CaseSort<'disputes'>
 }
 
 function retentionColumns(d: Display): CaseColumn<RetentionRow, CaseSort<'retention-cases'>>[] {
+  const { t, words } = d;
   return [
-    { id: 'ref', header: 'Ref', cell: (r) => <Ref value={r.ref} /> },
-    { id: 'account', header: 'Account', cell: (r) => <AccountRef value={r.account} /> },
-    { id: 'rep', header: 'Rep', cell: (r) => <Person name={r.repName} email={r.repEmail} /> },
-    { id: 'reason', header: 'Reason', cell: (r) => words(r.reason) },
-    { id: 'offerType', header: 'Offer', cell: (r) => words(r.offerType) },
-    { id: 'outcome', header: 'Outcome', cell: (r) => r.outcome },
+    { id: 'ref', header: t('columns.ref'), cell: (r) => <Ref value={r.ref} /> },
+    { id: 'account', header: t('columns.account'), cell: (r) => <AccountRef value={r.account} /> },
+    { id: 'rep', header: t('columns.rep'), cell: (r) => <Person name={r.repName} email={r.repEmail} /> },
+    { id: 'reason', header: t('columns.reason'), cell: (r) => words('churnCategory', r.reason) },
+    { id: 'offerType', header: t('columns.offer'), cell: (r) => words('offerType', r.offerType) },
+    { id: 'outcome', header: t('columns.outcome'), cell: (r) => words('retentionOutcome', r.outcome) },
     {
       id: 'mrrAtRisk',
-      header: 'MRR at risk',
+      header: t('columns.mrrAtRisk'),
       numeric: true,
       cell: (r) => <Money cents={r.mrrAtRiskCents} currency={d.currency} />,
     },
     {
       id: 'discount',
-      header: 'Discount / month',
+      header: t('columns.discount'),
       numeric: true,
       cell: (r) =>
         r.discountCents === 0 ? (
@@ -98,65 +107,65 @@ function retentionColumns(d: Display): CaseColumn<RetentionRow, CaseSort<'retent
           </>
         ),
     },
-    { id: 'opened', header: 'Opened', cell: (r) => when(r.openedAt, d) },
-    { id: 'closed', header: 'Closed', cell: (r) => when(r.closedAt, d) },
+    { id: 'opened', header: t('columns.opened'), cell: (r) => when(r.openedAt, d) },
+    { id: 'closed', header: t('columns.closed'), cell: (r) => when(r.closedAt, d) },
   ];
 }
 
 function churnedColumns(d: Display): CaseColumn<ChurnedRow, CaseSort<'churned-customers'>>[] {
-  const day = (value: Date | null) => (
-    <span className={styles.nowrap}>{formatZonedInstant(value, d.timezone, false)}</span>
-  );
+  const { t, words } = d;
+  const day = (value: Date | null) => <span className={styles.nowrap}>{d.f.instant(value, d.timezone, false)}</span>;
   return [
-    { id: 'account', header: 'Account', cell: (r) => <AccountRef value={r.account} /> },
-    { id: 'region', header: 'Region', cell: (r) => r.region },
-    { id: 'plan', header: 'Plan', cell: (r) => r.plan ?? '—' },
+    { id: 'account', header: t('columns.account'), cell: (r) => <AccountRef value={r.account} /> },
+    { id: 'region', header: t('columns.region'), cell: (r) => r.region },
+    { id: 'plan', header: t('columns.plan'), cell: (r) => r.plan ?? '—' },
     {
       id: 'fee',
-      header: 'Monthly fee',
+      header: t('columns.fee'),
       numeric: true,
       cell: (r) => <Money cents={r.feeCents} currency={d.currency} />,
     },
-    { id: 'activated', header: 'Activated', cell: (r) => day(r.activatedAt) },
-    { id: 'churned', header: 'Churned', cell: (r) => day(r.churnedAt) },
-    { id: 'category', header: 'Category', cell: (r) => words(r.category) },
-    { id: 'competitor', header: 'Competitor', cell: (r) => r.competitor || '—' },
-    { id: 'soldBy', header: 'Sold by', cell: (r) => <Person name={r.soldByName} email={r.soldByEmail} /> },
+    { id: 'activated', header: t('columns.activated'), cell: (r) => day(r.activatedAt) },
+    { id: 'churned', header: t('columns.churned'), cell: (r) => day(r.churnedAt) },
+    { id: 'category', header: t('columns.category'), cell: (r) => words('churnCategory', r.category) },
+    { id: 'competitor', header: t('columns.competitor'), cell: (r) => r.competitor || '—' },
+    { id: 'soldBy', header: t('columns.soldBy'), cell: (r) => <Person name={r.soldByName} email={r.soldByEmail} /> },
   ];
 }
 
 function compensationColumns(d: Display): CaseColumn<CompensationRow, CaseSort<'compensations'>>[] {
+  const { t, words } = d;
   return [
-    { id: 'ref', header: 'Ref', cell: (r) => <Ref value={r.ref} /> },
-    { id: 'account', header: 'Account', cell: (r) => <AccountRef value={r.account} /> },
-    { id: 'region', header: 'Region', cell: (r) => r.region },
-    { id: 'kind', header: 'Kind', cell: (r) => words(r.kind) },
+    { id: 'ref', header: t('columns.ref'), cell: (r) => <Ref value={r.ref} /> },
+    { id: 'account', header: t('columns.account'), cell: (r) => <AccountRef value={r.account} /> },
+    { id: 'region', header: t('columns.region'), cell: (r) => r.region },
+    { id: 'kind', header: t('columns.kind'), cell: (r) => words('compensationKind', r.kind) },
     {
       id: 'amount',
-      header: 'Amount',
+      header: t('columns.amount'),
       numeric: true,
       cell: (r) => <Money cents={r.amountCents} currency={d.currency} />,
     },
-    { id: 'issued', header: 'Issued', cell: (r) => when(r.issuedAt, d) },
+    { id: 'issued', header: t('columns.issued'), cell: (r) => when(r.issuedAt, d) },
     {
       id: 'issuer',
-      header: 'Issued by',
-      cell: (r) => <Person name={r.issuerName} email={r.issuerEmail} fallback="automatic" />,
+      header: t('columns.issuer'),
+      cell: (r) => <Person name={r.issuerName} email={r.issuerEmail} fallback={t('automatic')} />,
     },
     {
       id: 'linked',
-      header: 'For',
+      header: t('columns.linked'),
       cell: (r) => {
         const [kind, ref] = r.retentionCaseRef
-          ? ['case', r.retentionCaseRef]
+          ? (['case', r.retentionCaseRef] as const)
           : r.disputeRef
-            ? ['dispute', r.disputeRef]
+            ? (['dispute', r.disputeRef] as const)
             : r.outageRef
-              ? ['outage', r.outageRef]
+              ? (['outage', r.outageRef] as const)
               : [null, null];
         return kind ? (
           <>
-            <span className="muted">{kind} </span>
+            <span className="muted">{t(`linkKind.${kind}`)} </span>
             <Ref value={ref} />
           </>
         ) : (
@@ -172,7 +181,7 @@ function DisputeCases({ input, display }: { input: DisputeCasesQuery; display: D
   const { data } = useSuspenseQuery(trpc.cases.disputes.queryOptions(input));
   const columns = useMemo(() => disputeColumns(display), [display]);
   const order = effectiveSort('disputes', input, disputeBasis(input));
-  return <CasesTable label="Disputes" noun="disputes" columns={columns} {...data} page={input.page} {...order} />;
+  return <CasesTable dataset="disputes" columns={columns} {...data} page={input.page} {...order} />;
 }
 
 function RetentionCases({ input, display }: { input: RetentionCasesQuery; display: Display }) {
@@ -180,7 +189,7 @@ function RetentionCases({ input, display }: { input: RetentionCasesQuery; displa
   const { data } = useSuspenseQuery(trpc.cases.retentionCases.queryOptions(input));
   const columns = useMemo(() => retentionColumns(display), [display]);
   const order = effectiveSort('retention-cases', input, retentionBasis(input));
-  return <CasesTable label="Retention cases" noun="cases" columns={columns} {...data} page={input.page} {...order} />;
+  return <CasesTable dataset="retention-cases" columns={columns} {...data} page={input.page} {...order} />;
 }
 
 function ChurnedCustomers({ input, display }: { input: ChurnedCustomersQuery; display: Display }) {
@@ -189,7 +198,7 @@ function ChurnedCustomers({ input, display }: { input: ChurnedCustomersQuery; di
   const columns = useMemo(() => churnedColumns(display), [display]);
   const order = effectiveSort('churned-customers', input);
   return (
-    <CasesTable label="Churned customers" noun="customers" columns={columns} {...data} page={input.page} {...order} />
+    <CasesTable dataset="churned-customers" columns={columns} {...data} page={input.page} {...order} />
   );
 }
 
@@ -199,7 +208,7 @@ function CompensationCases({ input, display }: { input: CompensationCasesQuery; 
   const columns = useMemo(() => compensationColumns(display), [display]);
   const order = effectiveSort('compensations', input);
   return (
-    <CasesTable label="Compensations" noun="compensations" columns={columns} {...data} page={input.page} {...order} />
+    <CasesTable dataset="compensations" columns={columns} {...data} page={input.page} {...order} />
   );
 }
 
@@ -213,7 +222,10 @@ export function CasesList({
   timezone: string;
   currency: string;
 }) {
-  const display = useMemo(() => ({ timezone, currency }), [timezone, currency]);
+  const t = useTranslations('cases');
+  const words = useWords();
+  const f = useFormat();
+  const display = useMemo(() => ({ timezone, currency, t, words, f }), [timezone, currency, t, words, f]);
   switch (request.dataset) {
     case 'disputes':
       return <DisputeCases input={request.input} display={display} />;

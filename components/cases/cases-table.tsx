@@ -1,10 +1,11 @@
 'use client';
 import { PagerButtons } from '@/components/ui/pager-buttons';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
+import { useTranslations } from 'next-intl';
 import { useQueryStates } from 'nuqs';
 import { useMemo, useTransition, type ReactNode } from 'react';
-import { drilldownParsers } from '@/lib/drilldown';
-import { formatCount } from '@/lib/format';
+import { useFormat } from '@/components/i18n/use-format';
+import { drilldownParsers, type DrilldownDataset } from '@/lib/drilldown';
 import { CASES_PAGE_SIZE, firstDirection, type SortDirection } from '@/lib/schemas/cases';
 import styles from './cases.module.css';
 
@@ -20,9 +21,8 @@ export interface CaseColumn<Row, Id extends string = string> {
 const listState = { sort: drilldownParsers.sort, dir: drilldownParsers.dir, page: drilldownParsers.page };
 
 export interface CasesTableProps<Row extends { id: number }> {
-  label: string;
-  /** Plural noun for the count, e.g. "disputes". */
-  noun: string;
+  /** Names the list and the plural noun of its count, e.g. "disputes". */
+  dataset: DrilldownDataset;
   columns: readonly CaseColumn<Row>[];
   rows: Row[];
   total: number;
@@ -36,8 +36,7 @@ export interface CasesTableProps<Row extends { id: number }> {
  * changes `sort`, `dir` and `page` in the URL (a real navigation, so Back and shared links work).
  */
 export function CasesTable<Row extends { id: number }>({
-  label,
-  noun,
+  dataset,
   columns,
   rows,
   total,
@@ -45,6 +44,9 @@ export function CasesTable<Row extends { id: number }>({
   sort,
   dir,
 }: CasesTableProps<Row>) {
+  const t = useTranslations('cases');
+  const f = useFormat();
+  const label = t(`datasets.${dataset}`);
   const [isPending, startTransition] = useTransition();
   const [, setQuery] = useQueryStates(listState, { shallow: false, history: 'push', startTransition });
   const columnDefs = useMemo(
@@ -84,14 +86,14 @@ export function CasesTable<Row extends { id: number }>({
     <section className={styles.list} aria-label={label} aria-busy={isPending}>
       <p className={styles.summary}>
         <span className={styles.total} data-testid="cases-total" data-value={total}>
-          {formatCount(total)} {noun}
+          {t('table.total', { count: f.count(total), noun: t(`nouns.${dataset}`, { count: total }) })}
         </span>
         {total > 0 ? (
           <span className="muted" data-testid="cases-range">
-            rows {formatCount(first)}–{formatCount(last)} of {formatCount(total)}
+            {t('table.range', { first: f.count(first), last: f.count(last), total: f.count(total) })}
           </span>
         ) : null}
-        {isPending ? <span className="muted">Loading…</span> : null}
+        {isPending ? <span className="muted">{t('table.loading')}</span> : null}
       </p>
       <div className={`table-scroll card ${styles.tableCard}`}>
         <table className="data" aria-label={label} aria-rowcount={total}>
@@ -138,12 +140,12 @@ export function CasesTable<Row extends { id: number }>({
         {rows.length === 0 ? (
           <p className={`muted ${styles.empty}`}>
             {total === 0 ? (
-              `No ${noun} match these filters.`
+              t('table.empty', { noun: t(`nouns.${dataset}`, { count: 2 }) })
             ) : (
               <>
-                This page is past the end of the list.{' '}
+                {t('table.pastEnd')}{' '}
                 <button type="button" className="btn btn-ghost btn-small" onClick={() => goTo(1)}>
-                  Go to the first page
+                  {t('table.firstPage')}
                 </button>
               </>
             )}
@@ -151,9 +153,9 @@ export function CasesTable<Row extends { id: number }>({
         ) : null}
       </div>
       {total > CASES_PAGE_SIZE || page > 1 ? (
-        <nav className={styles.pager} aria-label="Pages">
+        <nav className={styles.pager} aria-label={t('table.pages')}>
           <span className="muted">
-            Page {formatCount(page)} of {formatCount(pages)}
+            {t('table.page', { page: f.count(page), pages: f.count(pages) })}
           </span>
           <PagerButtons page={page} pages={pages} busy={isPending} onPage={goTo} className={styles.pagerButtons} />
         </nav>

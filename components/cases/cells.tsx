@@ -1,11 +1,10 @@
-import { formatCents } from '@/lib/format';
+import { useFormat } from '@/components/i18n/use-format';
 import styles from './cases.module.css';
 import { AccountLink } from '../customer-360/account-link';
 
-export const words = (value: string | null) => (value ? value.replaceAll('_', ' ') : '—');
-
 export function Money({ cents, currency }: { cents: number | null; currency: string }) {
-  return <>{cents === null ? '—' : formatCents(cents, currency)}</>;
+  const f = useFormat();
+  return <>{cents === null ? '—' : f.cents(cents, currency)}</>;
 }
 
 export function Ref({ value }: { value: string | null }) {

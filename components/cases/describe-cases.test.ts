@@ -1,7 +1,11 @@
+import { createTranslator } from 'next-intl';
 import type { inferParserType } from 'nuqs/server';
 import { describe, expect, it } from 'vitest';
 import type { drilldownParsers } from '@/lib/drilldown';
 import { casesRequest } from '@/lib/schemas/cases';
+import { wordsOf } from '@/components/ui/vocab';
+import { en } from '@/i18n/messages/en';
+import { es } from '@/i18n/messages/es';
 import { describeCases } from './describe-cases';
 
 const filters = { from: '2024-01-01', to: '2024-03-31', region: 'MAD', rep: null };
@@ -32,10 +36,14 @@ function describeUrl(
   dataset: Parameters<typeof casesRequest>[0],
   narrowing: Partial<typeof url>,
   rep: string | null = null,
+  locale: 'en' | 'es' = 'en',
 ) {
+  const messages = locale === 'en' ? en : es;
+  const t = createTranslator({ locale, messages, namespace: 'cases' });
+  const words = wordsOf(createTranslator({ locale, messages, namespace: 'vocab' }));
   const result = casesRequest(dataset, { ...filters, rep }, { ...url, ...narrowing });
   if (!result.ok) throw new Error(result.error);
-  return describeCases(result.request);
+  return describeCases(result.request, t, words);
 }
 
 describe('describeCases', () => {
@@ -54,6 +62,12 @@ describe('describeCases', () => {
     );
     expect(describeUrl('compensations', { issuer: 'automatic', firstBill: 'true' })).toBe(
       'Compensations issued 2024-01-01 – 2024-03-31 · issuer: automatic · region MAD',
+    );
+  });
+
+  it('speaks Spanish', () => {
+    expect(describeUrl('disputes', { cause: 'overcharge' }, null, 'es')).toBe(
+      'Reclamaciones abiertas 2024-01-01 – 2024-03-31 · causa: cobro excesivo · región MAD',
     );
   });
 });

@@ -1,14 +1,17 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import { KpiStrip } from '@/components/dashboard/kpi-strip';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
-import { formatRate } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 
 /** The KPI engine's compensation totals for the period, against the previous period. */
 export function CompensationKpis({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('compensation.kpis');
+  const f = useFormat();
   const { data } = useSuspenseQuery(trpc.compensation.summary.queryOptions(input));
   const { current: k, previous: p } = data;
   const perItem = (total: number, count: number) => (count === 0 ? null : Math.round(total / count));
@@ -16,12 +19,12 @@ export function CompensationKpis({ input, linkQuery }: { input: DashboardQueryIn
   const all = drilldownHref('compensations', linkQuery);
   return (
     <KpiStrip
-      label="Compensation figures"
+      label={t('label')}
       currency={data.currency}
       items={[
         {
           id: 'total',
-          label: 'Compensation cost',
+          label: t('total'),
           value: k.totalCents,
           previous: p.totalCents,
           kind: 'cents',
@@ -30,7 +33,7 @@ export function CompensationKpis({ input, linkQuery }: { input: DashboardQueryIn
         },
         {
           id: 'count',
-          label: 'Compensations issued',
+          label: t('count'),
           value: k.count,
           previous: p.count,
           kind: 'count',
@@ -39,7 +42,7 @@ export function CompensationKpis({ input, linkQuery }: { input: DashboardQueryIn
         },
         {
           id: 'average',
-          label: 'Average compensation',
+          label: t('average'),
           value: perItem(k.totalCents, k.count),
           previous: perItem(p.totalCents, p.count),
           kind: 'cents',
@@ -47,11 +50,11 @@ export function CompensationKpis({ input, linkQuery }: { input: DashboardQueryIn
         },
         {
           id: 'automatic',
-          label: 'Issued automatically',
+          label: t('automatic'),
           value: automatic,
           kind: 'cents',
           href: drilldownHref('compensations', linkQuery, { issuer: 'automatic' }),
-          note: `${formatRate(k.totalCents === 0 ? null : automatic / k.totalCents)} of the cost, no issuing rep`,
+          note: t('automaticNote', { share: f.rate(k.totalCents === 0 ? null : automatic / k.totalCents) }),
         },
       ]}
     />

@@ -1,45 +1,48 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
-import { formatCents, formatCount } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './compensation.module.css';
 
 /** Reps whose compensation per billing dispute is far above their peers', with the rule that flags them. */
 export function CreditOutliers({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('compensation.outliers');
+  const f = useFormat();
   const { data } = useSuspenseQuery(trpc.compensation.creditOutliers.queryOptions(input));
-  const money = (cents: number | null) => (cents === null ? '—' : formatCents(Math.round(cents), data.currency));
+  const money = (cents: number | null) => (cents === null ? '—' : f.cents(Math.round(cents), data.currency));
   const flagged = data.reps.filter((r) => r.flagged).length;
   return (
     <div className="card table-scroll">
       <p className={styles.rule} data-testid="outlier-rule">
-        <strong>Rule.</strong> For each rep: everything they issued in the period against a billing dispute (the dispute
-        credit and any goodwill on the same case), divided by the number of distinct disputes it went to = credit per
-        case. Peers are the reps with at least {data.minCases} such disputes{input.region ? ` in ${input.region}` : ''};
-        their median credit per case is {money(data.peerMedianCents)} ({formatCount(data.peers)} peers). A peer is{' '}
-        <strong>flagged</strong> when their credit per case is more than {data.factor}× that median. Reps with fewer
-        cases are listed but neither set the median nor get flagged.
+        {t.rich('rule', {
+          minCases: data.minCases,
+          region: input.region ? t('inRegion', { region: input.region }) : '',
+          median: money(data.peerMedianCents),
+          peers: f.count(data.peers),
+          factor: data.factor,
+          strong: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       {data.reps.length === 0 ? (
-        <p className="muted">No rep issued compensation against a dispute in this period.</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
         <table className={`data ${styles.table}`}>
           <caption className={`muted ${styles.tableCaption}`}>
-            {flagged === 0
-              ? 'No rep is flagged.'
-              : `${formatCount(flagged)} ${flagged === 1 ? 'rep is' : 'reps are'} flagged.`}
+            {flagged === 0 ? t('noneFlagged') : t('flagged', { count: flagged })}
           </caption>
           <thead>
             <tr>
-              <th>Rep</th>
-              <th className={styles.num}>Disputes credited</th>
-              <th className={styles.num}>Issued on them</th>
-              <th className={styles.num}>Credit per case</th>
-              <th className={styles.num}>× peer median</th>
-              <th>Flag</th>
+              <th>{t('rep')}</th>
+              <th className={styles.num}>{t('cases')}</th>
+              <th className={styles.num}>{t('issued')}</th>
+              <th className={styles.num}>{t('perCase')}</th>
+              <th className={styles.num}>{t('ratio')}</th>
+              <th>{t('flag')}</th>
             </tr>
           </thead>
           <tbody>
@@ -50,15 +53,15 @@ export function CreditOutliers({ input, linkQuery }: { input: DashboardQueryInpu
                     {r.name}
                   </Link>
                 </td>
-                <td className={styles.num}>{formatCount(r.cases)}</td>
+                <td className={styles.num}>{f.count(r.cases)}</td>
                 <td className={styles.num}>{money(r.totalCents)}</td>
                 <td className={styles.num}>{money(r.perCaseCents)}</td>
-                <td className={styles.num}>{r.ratioToMedian === null ? '—' : `${r.ratioToMedian.toFixed(2)}×`}</td>
+                <td className={styles.num}>{r.ratioToMedian === null ? '—' : t('ratioValue', { ratio: f.decimal(r.ratioToMedian, 2) })}</td>
                 <td>
                   {r.flagged ? (
-                    <span className={styles.flag}>Above peers</span>
+                    <span className={styles.flag}>{t('abovePeers')}</span>
                   ) : r.peer ? null : (
-                    <span className="muted">too few cases</span>
+                    <span className="muted">{t('tooFew')}</span>
                   )}
                 </td>
               </tr>

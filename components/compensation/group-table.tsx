@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { formatCents, formatCount, formatRate } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import styles from './compensation.module.css';
 
 export interface GroupRow {
@@ -19,16 +20,18 @@ interface GroupTableProps {
 
 /** One KPI engine breakdown (`byKind`, `byRegion`, `byRep`): count, cost, average and share, each row a drill-down. */
 export function GroupTable({ keyLabel, rows, totalCents, currency, labelOf, hrefOf }: GroupTableProps) {
-  if (rows.length === 0) return <p className="muted">No compensation was issued in this period.</p>;
+  const t = useTranslations('compensation.group');
+  const f = useFormat();
+  if (rows.length === 0) return <p className="muted">{t('empty')}</p>;
   return (
     <table className={`data ${styles.table}`}>
       <thead>
         <tr>
           <th>{keyLabel}</th>
-          <th className={styles.num}>Count</th>
-          <th className={styles.num}>Cost</th>
-          <th className={styles.num}>Average</th>
-          <th className={styles.num}>Share of cost</th>
+          <th className={styles.num}>{t('count')}</th>
+          <th className={styles.num}>{t('cost')}</th>
+          <th className={styles.num}>{t('average')}</th>
+          <th className={styles.num}>{t('share')}</th>
         </tr>
       </thead>
       <tbody>
@@ -37,12 +40,12 @@ export function GroupTable({ keyLabel, rows, totalCents, currency, labelOf, href
             <td>
               <Link href={hrefOf(row.key)}>{labelOf(row.key)}</Link>
             </td>
-            <td className={styles.num}>{formatCount(row.count)}</td>
-            <td className={styles.num}>{formatCents(row.totalCents, currency)}</td>
+            <td className={styles.num}>{f.count(row.count)}</td>
+            <td className={styles.num}>{f.cents(row.totalCents, currency)}</td>
             <td className={styles.num}>
-              {row.count === 0 ? '—' : formatCents(Math.round(row.totalCents / row.count), currency)}
+              {row.count === 0 ? '—' : f.cents(Math.round(row.totalCents / row.count), currency)}
             </td>
-            <td className={styles.num}>{formatRate(totalCents === 0 ? null : row.totalCents / totalCents)}</td>
+            <td className={styles.num}>{f.rate(totalCents === 0 ? null : row.totalCents / totalCents)}</td>
           </tr>
         ))}
       </tbody>

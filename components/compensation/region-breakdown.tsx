@@ -2,11 +2,12 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazySeriesChart } from '@/components/charts/lazy';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
-import { formatCents } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './compensation.module.css';
 
@@ -14,6 +15,8 @@ import styles from './compensation.module.css';
 export function RegionBreakdown({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const t = useTranslations('compensation.regions');
+  const f = useFormat();
   const { data } = useSuspenseQuery(trpc.compensation.summary.queryOptions(input));
   const { data: options } = useSuspenseQuery(trpc.dashboard.filterOptions.queryOptions());
   const nameOf = (code: string) => options.regions.find((r) => r.code === code)?.name ?? code;
@@ -27,12 +30,12 @@ export function RegionBreakdown({ input, linkQuery }: { input: DashboardQueryInp
   return (
     <div>
       <ChartFrame
-        title="Compensation cost by region"
-        description="the customer's region"
+        title={t('title')}
+        description={t('description')}
         columns={[
-          { key: 'name', label: 'Region' },
-          { key: 'count', label: 'Count' },
-          { key: 'totalCents', label: 'Cost', kind: 'cents' },
+          { key: 'name', label: t('region') },
+          { key: 'count', label: t('count') },
+          { key: 'totalCents', label: t('cost'), kind: 'cents' },
         ]}
         rows={rows}
         currency={data.currency}
@@ -41,17 +44,17 @@ export function RegionBreakdown({ input, linkQuery }: { input: DashboardQueryInp
           kind="bar"
           data={rows}
           xKey="region"
-          series={[{ key: 'totalCents', label: 'Cost', color: 'var(--chart-6)' }]}
+          series={[{ key: 'totalCents', label: t('cost'), color: 'var(--chart-6)' }]}
           valueKind="cents"
           currency={data.currency}
           onSelect={(region) => router.push(hrefOf(region))}
         />
       </ChartFrame>
-      <ul className={styles.drillList} aria-label="Open the compensations of a region">
+      <ul className={styles.drillList} aria-label={t('drillLabel')}>
         {rows.map((r) => (
           <li key={r.region}>
             <Link href={hrefOf(r.region)} title={r.name}>
-              {r.region}: {formatCents(r.totalCents, data.currency)}
+              {t('item', { region: r.region, amount: f.cents(r.totalCents, data.currency) })}
             </Link>
           </li>
         ))}

@@ -1,5 +1,6 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
 import { useTRPC } from '@/lib/trpc/react';
@@ -9,17 +10,18 @@ import { GroupTable } from './group-table';
 /** The KPI engine's `byRep` (the issuing rep, `automatic` without one) for the period. */
 export function CompensationRepTable({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('compensation.reps');
   const { data } = useSuspenseQuery(trpc.compensation.summary.queryOptions(input));
   const { data: options } = useSuspenseQuery(trpc.dashboard.filterOptions.queryOptions());
   const labelOf = (key: string) =>
-    key === 'automatic' ? 'Automatic (no issuing rep)' : (options.reps.find((r) => r.email === key)?.name ?? key);
+    key === 'automatic' ? t('automatic') : (options.reps.find((r) => r.email === key)?.name ?? key);
   return (
     <div className="card table-scroll">
       <p className={`muted ${styles.caption}`}>
-        Every kind of compensation issued in the period, by the rep who issued it.
+        {t('caption')}
       </p>
       <GroupTable
-        keyLabel="Issued by"
+        keyLabel={t('issuedBy')}
         rows={data.current.byRep}
         totalCents={data.current.totalCents}
         currency={data.currency}

@@ -1,14 +1,17 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
-import { formatCount } from '@/lib/format';
+import { useFormat } from '@/components/i18n/use-format';
 import { useTRPC } from '@/lib/trpc/react';
 import { KpiStrip, type KpiItem } from '@/components/dashboard/kpi-strip';
 
 /** The KPI engine's dispute figures for the period, each against the previous period. */
 export function DisputeKpis({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('disputeAnalytics.kpis');
+  const f = useFormat();
   const { data } = useSuspenseQuery(trpc.disputes.summary.queryOptions(input));
   const { current: k, previous: p } = data;
   const opened = drilldownHref('disputes', linkQuery);
@@ -16,7 +19,7 @@ export function DisputeKpis({ input, linkQuery }: { input: DashboardQueryInput; 
   const items: KpiItem[] = [
     {
       id: 'opened',
-      label: 'Disputes opened',
+      label: t('opened'),
       value: k.opened,
       previous: p.opened,
       kind: 'count',
@@ -25,7 +28,7 @@ export function DisputeKpis({ input, linkQuery }: { input: DashboardQueryInput; 
     },
     {
       id: 'disputed',
-      label: 'Amount disputed',
+      label: t('disputed'),
       value: k.disputedCents,
       previous: p.disputedCents,
       kind: 'cents',
@@ -34,37 +37,37 @@ export function DisputeKpis({ input, linkQuery }: { input: DashboardQueryInput; 
     },
     {
       id: 'credited',
-      label: 'Amount credited',
+      label: t('credited'),
       value: k.creditedCents,
       previous: p.creditedCents,
       kind: 'cents',
       goodWhen: 'down',
       href: resolved,
-      note: `on ${formatCount(k.resolved)} disputes resolved in the period`,
+      note: t('creditedNote', { count: f.count(k.resolved) }),
     },
     {
       id: 'undue',
-      label: 'Undue-charge rate',
+      label: t('undue'),
       value: k.undueRate,
       previous: p.undueRate,
       kind: 'rate',
       goodWhen: 'down',
       href: resolved,
-      note: 'of disputes resolved',
+      note: t('ofResolved'),
     },
     {
       id: 'first-bill',
-      label: 'First-bill share',
+      label: t('firstBill'),
       value: k.firstBillShare,
       previous: p.firstBillShare,
       kind: 'rate',
       goodWhen: 'down',
       href: drilldownHref('disputes', linkQuery, { firstBill: 'true' }),
-      note: 'of disputes opened',
+      note: t('ofOpened'),
     },
     {
       id: 'median-hours',
-      label: 'Median time to resolve',
+      label: t('median'),
       value: k.medianHoursToResolve,
       previous: p.medianHoursToResolve,
       kind: 'hours',
@@ -73,34 +76,34 @@ export function DisputeKpis({ input, linkQuery }: { input: DashboardQueryInput; 
     },
     {
       id: 'p90-hours',
-      label: 'p90 time to resolve',
+      label: t('p90'),
       value: data.p90HoursToResolve.current,
       previous: data.p90HoursToResolve.previous,
       kind: 'hours',
       goodWhen: 'down',
       href: resolved,
-      note: '90% of resolved disputes took at most this',
+      note: t('p90Note'),
     },
     {
       id: 'sla',
-      label: 'SLA compliance',
+      label: t('sla'),
       value: k.slaComplianceRate,
       previous: p.slaComplianceRate,
       kind: 'rate',
       goodWhen: 'up',
       href: resolved,
-      note: `resolved within ${data.slaHours} h`,
+      note: t('slaNote', { hours: data.slaHours }),
     },
     {
       id: 'backlog',
-      label: 'Backlog at end',
+      label: t('backlog'),
       value: k.backlogAtEnd,
       previous: p.backlogAtEnd,
       kind: 'count',
       goodWhen: 'down',
       href: drilldownHref('disputes', linkQuery, { basis: 'backlog' }),
-      note: 'still open when the period ended',
+      note: t('backlogNote'),
     },
   ];
-  return <KpiStrip items={items} label="Dispute figures" currency={data.currency} />;
+  return <KpiStrip items={items} label={t('label')} currency={data.currency} />;
 }

@@ -1,46 +1,54 @@
-import { formatCents } from '@/lib/format';
-import { formatDay, formatInstant, words } from './format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
+import { useWords } from '@/components/ui/vocab';
+import { formatDay, formatInstant } from './format';
 import type { DisputeCaseData } from './types';
 import styles from './dispute-case.module.css';
 
 /** The disputed bill and what the case has established about it so far. */
 export function BillPanel({ dispute, settings }: Pick<DisputeCaseData, 'dispute' | 'settings'>) {
-  const money = (cents: number) => formatCents(cents, settings.currency);
+  const t = useTranslations('disputeCase.bill');
+  const words = useWords();
+  const f = useFormat();
+  const money = (cents: number) => f.cents(cents, settings.currency);
+  const at = (value: Date) => formatInstant(value, settings.timezone, f.locale);
   return (
-    <section className="card" aria-label="Disputed bill">
-      <h2>Disputed bill</h2>
+    <section className="card" aria-label={t('title')}>
+      <h2>{t('title')}</h2>
       <dl className={styles.facts}>
-        <dt>Bill</dt>
+        <dt>{t('bill')}</dt>
         <dd>
           {dispute.billNumber === null
             ? '—'
             : dispute.billNumber === 1
-              ? 'No. 1 (first bill)'
-              : `No. ${dispute.billNumber}`}
+              ? t('firstBill')
+              : t('billN', { n: dispute.billNumber })}
         </dd>
-        <dt>Amount</dt>
+        <dt>{t('amount')}</dt>
         <dd>{money(dispute.disputedAmountCents)}</dd>
-        <dt>Cause</dt>
-        <dd>{words(dispute.cause)}</dd>
-        <dt>Opened</dt>
-        <dd>{formatInstant(dispute.openedAt, settings.timezone)}</dd>
-        <dt>Undue</dt>
+        <dt>{t('cause')}</dt>
+        <dd>{words('disputeCause', dispute.cause)}</dd>
+        <dt>{t('opened')}</dt>
+        <dd>{at(dispute.openedAt)}</dd>
+        <dt>{t('undue')}</dt>
         <dd>
-          {dispute.undueCharge === null ? 'not decided' : dispute.undueCharge ? 'yes' : 'no'}
+          {dispute.undueCharge === null ? t('notDecided') : dispute.undueCharge ? t('yes') : t('no')}
           {dispute.undueReason ? ` — ${dispute.undueReason}` : ''}
         </dd>
-        <dt>Recalculation</dt>
+        <dt>{t('recalculation')}</dt>
         <dd>
           {dispute.recalculationRef ?? '—'}
-          {dispute.expectedResolutionOn ? ` · expected ${formatDay(dispute.expectedResolutionOn)}` : ''}
+          {dispute.expectedResolutionOn ? t('expected', { day: formatDay(dispute.expectedResolutionOn, f.locale) }) : ''}
         </dd>
-        <dt>Credited</dt>
+        <dt>{t('credited')}</dt>
         <dd>{money(dispute.creditedAmountCents)}</dd>
-        <dt>Customer told</dt>
+        <dt>{t('customerTold')}</dt>
         <dd>
           {dispute.customerNotifiedAt
-            ? `${formatInstant(dispute.customerNotifiedAt, settings.timezone)}${dispute.customerNotifiedChannel ? ` by ${dispute.customerNotifiedChannel}` : ''}`
-            : 'not yet'}
+            ? dispute.customerNotifiedChannel
+              ? t('toldBy', { at: at(dispute.customerNotifiedAt), channel: words('channel', dispute.customerNotifiedChannel) })
+              : at(dispute.customerNotifiedAt)
+            : t('notYet')}
         </dd>
       </dl>
     </section>

@@ -1,28 +1,34 @@
 'use client';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
+import { useWords } from '@/components/ui/vocab';
 import { isClosedStatus } from '@/lib/dispute-status';
-import { formatInstant, relativeHours, words } from './format';
+import { formatInstant, relativeHours } from './format';
 import type { DisputeCaseData } from './types';
 import styles from './dispute-case.module.css';
 
 export function CaseHeader({ data }: { data: DisputeCaseData }) {
+  const t = useTranslations('disputeCase');
+  const words = useWords();
+  const f = useFormat();
   const { dispute, settings } = data;
   const closed = isClosedStatus(dispute.status);
-  const sla = relativeHours(dispute.slaDueAt, Date.now());
+  const sla = relativeHours(dispute.slaDueAt, Date.now(), t);
   return (
     <div className={styles.header}>
-      <h1>Dispute {dispute.ref}</h1>
+      <h1>{t('title', { ref: dispute.ref })}</h1>
       <span className={closed ? `badge ${styles.closed}` : 'badge'} data-testid="case-status">
-        {words(dispute.status)}
+        {words('disputeStatus', dispute.status)}
       </span>
       {closed ? (
-        <span className="muted">Closed {formatInstant(dispute.resolvedAt, settings.timezone)}</span>
+        <span className="muted">{t('header.closedAt', { at: formatInstant(dispute.resolvedAt, settings.timezone, f.locale) })}</span>
       ) : (
         <span className={sla.late ? styles.late : 'muted'} suppressHydrationWarning>
-          SLA {settings.slaHours} h: {sla.text}
+          {t('header.sla', { hours: settings.slaHours, text: sla.text })}
         </span>
       )}
       <span className="muted">
-        Assigned to {dispute.assignee ? dispute.assignee.name : 'nobody'} · version {data.version}
+        {t('header.assigned', { name: dispute.assignee ? dispute.assignee.name : t('header.nobody'), version: data.version })}
       </span>
     </div>
   );

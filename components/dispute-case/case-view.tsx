@@ -1,5 +1,6 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/lib/trpc/react';
 import { BillPanel } from './bill-panel';
 import { CaseHeader } from './case-header';
@@ -19,6 +20,7 @@ import styles from './dispute-case.module.css';
 /** The case page: what is known on the left, what can be done on the right. */
 export function CaseView({ disputeRef }: { disputeRef: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('disputeCase');
   const { data } = useSuspenseQuery(trpc.disputeCase.get.queryOptions({ ref: disputeRef }));
   const { dispute, settings } = data;
   // Every change is sent with the version on screen; a newer one on the server means a conflict.
@@ -36,7 +38,7 @@ export function CaseView({ disputeRef }: { disputeRef: string }) {
           <CreditsPanel data={data} />
           <Timeline timeline={data.timeline} settings={settings} />
         </div>
-        <div className={styles.column} aria-label="Actions">
+        <div className={styles.column} aria-label={t('actions')}>
           {data.permissions.canChange ? (
             <>
               <FindingForm
@@ -77,8 +79,8 @@ export function CaseView({ disputeRef }: { disputeRef: string }) {
             </>
           ) : (
             <section className="card">
-              <h2>Read only</h2>
-              <p className={`muted ${styles.empty}`}>Analysts can read every case but change none.</p>
+              <h2>{t('readOnly')}</h2>
+              <p className={`muted ${styles.empty}`}>{t('readOnlyBody')}</p>
             </section>
           )}
         </div>

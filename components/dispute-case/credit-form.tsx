@@ -1,8 +1,9 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { isClosedStatus } from '@/lib/dispute-status';
-import { formatCents } from '@/lib/format';
+import { useFormat } from '@/components/i18n/use-format';
 import { issueCreditInput, parseMoneyToCents } from '@/lib/schemas/dispute-case';
 import { useTRPC } from '@/lib/trpc/react';
 import type { DisputeStatus } from '@/lib/vocabularies';
@@ -15,18 +16,21 @@ import styles from './dispute-case.module.css';
 type Allowance = NonNullable<DisputeCaseData['creditAllowance']>;
 
 function AllowanceText({ allowance, money }: { allowance: Allowance; money: (cents: number) => string }) {
+  const t = useTranslations('disputeCase.credit');
   if (allowance.perCaseLeftCents === null || allowance.perMonthLeftCents === null) {
     return (
-      <p className={styles.hint}>
-        Up to {money(allowance.remainingCents)} can still be credited. Your credits need no approval.
-      </p>
+      <p className={styles.hint}>{t('unlimited', { remaining: money(allowance.remainingCents) })}</p>
     );
   }
   return (
     <p className={styles.hint} data-testid="credit-limit">
-      You can credit up to <strong>{money(allowance.withoutApprovalCents)}</strong> without approval (
-      {money(allowance.perCaseLeftCents)} left on this case, {money(allowance.perMonthLeftCents)} left this month). A
-      larger credit, up to {money(allowance.remainingCents)}, goes to a manager.
+      {t.rich('limit', {
+        without: money(allowance.withoutApprovalCents),
+        perCase: money(allowance.perCaseLeftCents),
+        perMonth: money(allowance.perMonthLeftCents),
+        remaining: money(allowance.remainingCents),
+        strong: (chunks) => <strong>{chunks}</strong>,
+      })}
     </p>
   );
 }
@@ -46,12 +50,14 @@ export function CreditForm({
   currency: string;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('disputeCase');
+  const f = useFormat();
   const refresh = useCaseRefresh(target.ref);
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const money = (cents: number) => formatCents(cents, currency);
+  const money = (cents: number) => f.cents(cents, currency);
   const mutation = useMutation(
     trpc.disputeCase.issueCredit.mutationOptions({
       onSuccess: async (result) => {
@@ -59,24 +65,24 @@ export function CreditForm({
         setReason('');
         setDone(
           result.outcome === 'issued'
-            ? `${money(result.amountCents)} credited (${result.compRef}).`
-            : `${money(result.amountCents)} is above your limit per ${result.limit}: it now awaits a manager's approval.`,
+            ? t('credit.issued', { amount: money(result.amountCents), ref: result.compRef })
+            : t('credit.pending', { amount: money(result.amountCents), limit: result.limit }),
         );
         await refresh({ approvals: result.outcome === 'pending' });
       },
     }),
   );
   const blocked = isClosedStatus(status)
-    ? 'The dispute is closed.'
+    ? t('credit.closed')
     : undueCharge !== true
-      ? 'Record that the charge was undue first.'
+      ? t('credit.undueFirst')
       : allowance.remainingCents === 0
-        ? 'Nothing is left to credit on this dispute.'
+        ? t('credit.nothingLeft')
         : null;
 
   return (
-    <section className="card" aria-label="Credit">
-      <h2>Credit the customer</h2>
+    <section className="card" aria-label={t('credit.label')}>
+      <h2>{t('credit.title')}</h2>
       {blocked ? (
         <p className={`muted ${styles.empty}`}>{blocked}</p>
       ) : (
@@ -86,19 +92,19 @@ export function CreditForm({
             e.preventDefault();
             setDone(null);
             const cents = parseMoneyToCents(amount);
-            if (cents === null) return setProblem('Enter an amount such as 12.50.');
+            if (cents === null) return setProblem(t('credit.badAmount'));
             const input = { ...target, amountCents: cents, reason };
-            const invalid = problemWith(issueCreditInput, input);
+            const invalid = problemWith(issueCreditInput, input, t('checkForm'));
             if (invalid) return setProblem(invalid);
             if (cents > allowance.remainingCents)
-              return setProblem(`At most ${money(allowance.remainingCents)} can still be credited.`);
+              return setProblem(t('credit.atMost', { amount: money(allowance.remainingCents) }));
             setProblem(null);
             mutation.mutate(input);
           }}
         >
           <AllowanceText allowance={allowance} money={money} />
           <label className="field">
-            <span>Amount ({currency})</span>
+            <span>{t('credit.amount', { currency })}</span>
             <input
               name="amount"
               inputMode="decimal"
@@ -108,7 +114,7 @@ export function CreditForm({
             />
           </label>
           <label className="field">
-            <span>Reason</span>
+            <span>{t('credit.reason')}</span>
             <input name="creditReason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
           </label>
           {problem ? <p className="error">{problem}</p> : null}
@@ -126,7 +132,7 @@ export function CreditForm({
           />
           <div>
             <button type="submit" className="btn" disabled={mutation.isPending}>
-              {mutation.isPending ? 'Crediting…' : 'Credit'}
+              {mutation.isPending ? t('credit.pendingButton') : t('credit.submit')}
             </button>
           </div>
         </form>

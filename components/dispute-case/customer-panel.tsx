@@ -1,44 +1,52 @@
-import { formatCents } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import { formatInstant } from './format';
 import type { DisputeCaseData } from './types';
 import styles from './dispute-case.module.css';
 import { AccountLink } from '../customer-360/account-link';
 
 export function CustomerPanel({ customer, settings }: Pick<DisputeCaseData, 'customer' | 'settings'>) {
-  const money = (cents: number) => formatCents(cents, settings.currency);
-  const day = (at: Date | null) => formatInstant(at, settings.timezone).replace(/, \d\d:\d\d$/, '');
+  const t = useTranslations('disputeCase.customer');
+  const f = useFormat();
+  const money = (cents: number) => f.cents(cents, settings.currency);
+  const day = (at: Date | null) => formatInstant(at, settings.timezone, f.locale).replace(/, \d\d:\d\d$/, '');
   const years = Math.floor(customer.tenureMonths / 12);
-  const tenure = years > 0 ? `${years} y ${customer.tenureMonths % 12} m` : `${customer.tenureMonths} months`;
+  const tenure =
+    years > 0
+      ? t('tenureYears', { years, months: customer.tenureMonths % 12 })
+      : t('tenureMonths', { months: customer.tenureMonths });
   return (
-    <section className="card" aria-label="Customer">
-      <h2>Customer</h2>
+    <section className="card" aria-label={t('title')}>
+      <h2>{t('title')}</h2>
       <dl className={styles.facts}>
-        <dt>Account</dt>
+        <dt>{t('account')}</dt>
         <dd>
           <AccountLink account={customer.accountNumber} />
         </dd>
-        <dt>Name</dt>
+        <dt>{t('name')}</dt>
         <dd>{customer.name ?? '—'}</dd>
-        <dt>Region</dt>
+        <dt>{t('region')}</dt>
         <dd>
           {customer.regionName} ({customer.regionCode}){customer.postcode ? ` · ${customer.postcode}` : ''}
         </dd>
-        <dt>Plan</dt>
+        <dt>{t('plan')}</dt>
         <dd>{customer.plan ?? '—'}</dd>
-        <dt>Monthly fee</dt>
+        <dt>{t('fee')}</dt>
         <dd>{money(customer.monthlyFeeCents)}</dd>
-        <dt>Tenure</dt>
+        <dt>{t('tenure')}</dt>
         <dd>
-          {tenure} (since {day(customer.activatedAt)})
-          {customer.churnedAt ? <strong className="error"> · left {day(customer.churnedAt)}</strong> : null}
+          {t('since', { tenure, day: day(customer.activatedAt) })}
+          {customer.churnedAt ? <strong className="error">{t('left', { day: day(customer.churnedAt) })}</strong> : null}
         </dd>
-        <dt>Promotion</dt>
+        <dt>{t('promotion')}</dt>
         <dd>
           {customer.promoEndsAt
-            ? `${customer.promoMonthlyDiscountCents !== null ? `${money(customer.promoMonthlyDiscountCents)}/month off, ` : ''}ends ${day(customer.promoEndsAt)}`
-            : 'none'}
+            ? customer.promoMonthlyDiscountCents !== null
+              ? t('promoDiscount', { amount: money(customer.promoMonthlyDiscountCents), day: day(customer.promoEndsAt) })
+              : t('promoEnds', { day: day(customer.promoEndsAt) })
+            : t('none')}
         </dd>
-        <dt>Sold by</dt>
+        <dt>{t('soldBy')}</dt>
         <dd>{customer.soldBy ? customer.soldBy.name : '—'}</dd>
       </dl>
     </section>

@@ -1,10 +1,11 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { escalateToRetentionInput } from '@/lib/schemas/dispute-case';
 import { useTRPC } from '@/lib/trpc/react';
 import { CHURN_CATEGORIES, type ChurnCategory } from '@/lib/vocabularies';
-import { words } from './format';
+import { useWords } from '@/components/ui/vocab';
 import { MutationError } from '@/components/ui/mutation-error';
 import type { CaseTarget } from './types';
 import { useCaseRefresh } from './use-case-refresh';
@@ -23,6 +24,8 @@ export function EscalateForm({
   pendingCase: { caseRef: string; repName: string } | null;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('disputeCase');
+  const words = useWords();
   const refresh = useCaseRefresh(target.ref);
   const [reason, setReason] = useState<ChurnCategory>('billing');
   const [note, setNote] = useState('');
@@ -32,14 +35,14 @@ export function EscalateForm({
     trpc.disputeCase.escalateToRetention.mutationOptions({
       onSuccess: async (result) => {
         setNote('');
-        setDone(`Retention case ${result.caseRef} opened for ${result.rep.name}.`);
+        setDone(t('escalate.opened', { ref: result.caseRef, rep: result.rep.name }));
         await refresh();
       },
     }),
   );
   return (
-    <section className="card" aria-label="Escalate to retention">
-      <h2>Escalate to retention</h2>
+    <section className="card" aria-label={t('escalate.title')}>
+      <h2>{t('escalate.title')}</h2>
       {done && pendingCase ? (
         <p className={styles.ok} role="status">
           {done}
@@ -48,8 +51,8 @@ export function EscalateForm({
       {churned || pendingCase ? (
         <p className={`muted ${styles.empty}`}>
           {churned
-            ? 'The customer has already left.'
-            : `The retention desk already has this customer: ${pendingCase?.caseRef} with ${pendingCase?.repName}.`}
+            ? t('escalate.left')
+            : t('escalate.alreadyHas', { ref: pendingCase?.caseRef ?? '', rep: pendingCase?.repName ?? '' })}
         </p>
       ) : (
         <form
@@ -58,24 +61,24 @@ export function EscalateForm({
             e.preventDefault();
             setDone(null);
             const input = { ...target, reason, note };
-            const invalid = problemWith(escalateToRetentionInput, input);
+            const invalid = problemWith(escalateToRetentionInput, input, t('checkForm'));
             if (invalid) return setProblem(invalid);
             setProblem(null);
             mutation.mutate(input);
           }}
         >
           <label className="field">
-            <span>Why they might leave</span>
+            <span>{t('escalate.why')}</span>
             <select name="retentionReason" value={reason} onChange={(e) => setReason(e.target.value as ChurnCategory)}>
               {CHURN_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
-                  {words(c)}
+                  {words('churnCategory', c)}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span>Note for the retention desk (optional)</span>
+            <span>{t('escalate.note')}</span>
             <input name="retentionNote" value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
           </label>
           {problem ? <p className="error">{problem}</p> : null}
@@ -93,7 +96,7 @@ export function EscalateForm({
           />
           <div>
             <button type="submit" className="btn btn-ghost" disabled={mutation.isPending}>
-              {mutation.isPending ? 'Escalating…' : 'Escalate to retention'}
+              {mutation.isPending ? t('escalate.pending') : t('escalate.submit')}
             </button>
           </div>
         </form>

@@ -1,6 +1,7 @@
 'use client';
 import { FormFooter } from './form-footer';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { canRecordFinding } from '@/lib/dispute-status';
 import { recordFindingInput } from '@/lib/schemas/dispute-case';
@@ -24,6 +25,7 @@ export function FindingForm({
   undueReason: string | null;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('disputeCase');
   const refresh = useCaseRefresh(target.ref);
   const [undue, setUndue] = useState<boolean | null>(undueCharge);
   const [reason, setReason] = useState(undueReason ?? '');
@@ -32,40 +34,41 @@ export function FindingForm({
   const editable = canRecordFinding(status);
 
   return (
-    <section className="card" aria-label="Finding">
-      <h2>Was the charge undue?</h2>
+    <section className="card" aria-label={t('finding.label')}>
+      <h2>{t('finding.title')}</h2>
       {!editable ? (
         <p className={`muted ${styles.empty}`}>
-          {undueCharge === null ? 'No finding recorded.' : undueCharge ? 'Yes, undue.' : 'No, the charge was due.'} The
-          finding can change only while the dispute is open or under investigation.
+          {undueCharge === null ? t('finding.none') : undueCharge ? t('finding.yes') : t('finding.no')}{' '}
+          {t('finding.locked')}
         </p>
       ) : (
         <form
           className={styles.form}
           onSubmit={(e) => {
             e.preventDefault();
-            if (undue === null) return setProblem('Choose yes or no.');
+            if (undue === null) return setProblem(t('finding.choose'));
             const input = { ...target, undueCharge: undue, undueReason: reason };
-            const invalid = problemWith(recordFindingInput, input);
+            const invalid = problemWith(recordFindingInput, input, t('checkForm'));
             if (invalid) return setProblem(invalid);
             setProblem(null);
             mutation.mutate(input);
           }}
         >
-          <div className={styles.choices} role="radiogroup" aria-label="Charge undue">
+          <div className={styles.choices} role="radiogroup" aria-label={t('finding.group')}>
             <label>
-              <input type="radio" name="undue" checked={undue === true} onChange={() => setUndue(true)} /> Yes, undue
+              <input type="radio" name="undue" checked={undue === true} onChange={() => setUndue(true)} />{' '}
+              {t('finding.yesOption')}
             </label>
             <label>
-              <input type="radio" name="undue" checked={undue === false} onChange={() => setUndue(false)} /> No, it was
-              due
+              <input type="radio" name="undue" checked={undue === false} onChange={() => setUndue(false)} />{' '}
+              {t('finding.noOption')}
             </label>
           </div>
           <label className="field">
-            <span>{undue === false ? 'Explanation (optional)' : 'What was undue'}</span>
+            <span>{undue === false ? t('finding.explanation') : t('finding.whatUndue')}</span>
             <textarea name="undueReason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
           </label>
-          <FormFooter problem={problem} mutation={mutation} refresh={refresh} label="Record finding" />
+          <FormFooter problem={problem} mutation={mutation} refresh={refresh} label={t('finding.submit')} />
         </form>
       )}
     </section>

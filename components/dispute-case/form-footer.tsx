@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { MutationError } from '@/components/ui/mutation-error';
 
 interface MutationLike {
@@ -13,7 +14,7 @@ export function FormFooter({
   mutation,
   refresh,
   label,
-  pendingLabel = 'Saving…',
+  pendingLabel,
   buttonClass = 'btn',
 }: {
   problem: string | null;
@@ -23,6 +24,7 @@ export function FormFooter({
   pendingLabel?: string;
   buttonClass?: string;
 }) {
+  const t = useTranslations('disputeCase');
   return (
     <>
       {problem ? <p className="error">{problem}</p> : null}
@@ -35,7 +37,7 @@ export function FormFooter({
       />
       <div>
         <button type="submit" className={buttonClass} disabled={mutation.isPending}>
-          {mutation.isPending ? pendingLabel : label}
+          {mutation.isPending ? (pendingLabel ?? t('saving')) : label}
         </button>
       </div>
     </>

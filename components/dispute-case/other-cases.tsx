@@ -1,38 +1,43 @@
 import Link from 'next/link';
-import { formatCents } from '@/lib/format';
-import { formatInstant, words } from './format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
+import { useWords } from '@/components/ui/vocab';
+import { formatInstant } from './format';
 import type { DisputeCaseData } from './types';
 import styles from './dispute-case.module.css';
 
 /** The customer's other live cases and what this dispute was escalated to. */
 export function OtherCases({ data }: { data: DisputeCaseData }) {
   const { otherOpenCases, escalations, settings } = data;
-  const day = (at: Date) => formatInstant(at, settings.timezone);
+  const t = useTranslations('disputeCase.other');
+  const words = useWords();
+  const f = useFormat();
+  const day = (at: Date) => formatInstant(at, settings.timezone, f.locale);
   const nothing =
     otherOpenCases.disputes.length === 0 && otherOpenCases.retention.length === 0 && escalations.length === 0;
   return (
-    <section className="card" aria-label="Other open cases">
-      <h2>Other open cases of this customer</h2>
-      {nothing ? <p className={`muted ${styles.empty}`}>None.</p> : null}
+    <section className="card" aria-label={t('label')}>
+      <h2>{t('title')}</h2>
+      {nothing ? <p className={`muted ${styles.empty}`}>{t('none')}</p> : null}
       {otherOpenCases.disputes.length > 0 ? (
-        <table className={`data ${styles.table}`} aria-label="Other open disputes">
+        <table className={`data ${styles.table}`} aria-label={t('disputesLabel')}>
           <thead>
             <tr>
-              <th>Dispute</th>
-              <th>Status</th>
-              <th>Cause</th>
-              <th className={styles.num}>Amount</th>
-              <th>Opened</th>
-              <th>Assigned to</th>
+              <th>{t('dispute')}</th>
+              <th>{t('status')}</th>
+              <th>{t('cause')}</th>
+              <th className={styles.num}>{t('amount')}</th>
+              <th>{t('opened')}</th>
+              <th>{t('assignedTo')}</th>
             </tr>
           </thead>
           <tbody>
             {otherOpenCases.disputes.map((d) => (
               <tr key={d.ref}>
                 <td>{d.canOpen ? <Link href={`/disputes/${encodeURIComponent(d.ref)}`}>{d.ref}</Link> : d.ref}</td>
-                <td>{words(d.status)}</td>
-                <td>{words(d.cause)}</td>
-                <td className={styles.num}>{formatCents(d.disputedAmountCents, settings.currency)}</td>
+                <td>{words('disputeStatus', d.status)}</td>
+                <td>{words('disputeCause', d.cause)}</td>
+                <td className={styles.num}>{f.cents(d.disputedAmountCents, settings.currency)}</td>
                 <td>{day(d.openedAt)}</td>
                 <td>{d.assigneeName ?? '—'}</td>
               </tr>
@@ -42,12 +47,12 @@ export function OtherCases({ data }: { data: DisputeCaseData }) {
       ) : null}
       {otherOpenCases.retention.length > 0 ? (
         <>
-          <h3 className={styles.subhead}>Pending retention cases</h3>
+          <h3 className={styles.subhead}>{t('retention')}</h3>
           <ul>
             {otherOpenCases.retention.map((r) => (
               <li key={r.caseRef}>
-                {r.caseRef} · {words(r.reason)} · {r.repName} · opened {day(r.openedAt)}
-                {r.escalatedFromRef ? <span className="muted"> (from {r.escalatedFromRef})</span> : null}
+                {t('retentionRow', { ref: r.caseRef, reason: words('churnCategory', r.reason), rep: r.repName, day: day(r.openedAt) })}
+                {r.escalatedFromRef ? <span className="muted">{t('from', { ref: r.escalatedFromRef })}</span> : null}
               </li>
             ))}
           </ul>
@@ -55,7 +60,9 @@ export function OtherCases({ data }: { data: DisputeCaseData }) {
       ) : null}
       {escalations.length > 0 ? (
         <p className={styles.hint}>
-          Escalated from this dispute: {escalations.map((e) => `${e.caseRef} (${e.outcome})`).join(', ')}
+          {t('escalated', {
+            list: escalations.map((e) => `${e.caseRef} (${words('retentionOutcome', e.outcome)})`).join(', '),
+          })}
         </p>
       ) : null}
     </section>

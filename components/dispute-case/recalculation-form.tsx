@@ -1,6 +1,7 @@
 'use client';
 import { FormFooter } from './form-footer';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { isClosedStatus } from '@/lib/dispute-status';
 import { recordRecalculationInput } from '@/lib/schemas/dispute-case';
@@ -26,20 +27,21 @@ export function RecalculationForm({
   expectedResolutionOn: string | null;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('disputeCase');
   const refresh = useCaseRefresh(target.ref);
   const [ref, setRef] = useState(recalculationRef ?? '');
   const [day, setDay] = useState(expectedResolutionOn ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const mutation = useMutation(trpc.disputeCase.recordRecalculation.mutationOptions({ onSuccess: () => refresh() }));
   const blocked = isClosedStatus(status)
-    ? 'The dispute is closed.'
+    ? t('credit.closed')
     : undueCharge !== true
-      ? 'Record that the charge was undue first.'
+      ? t('credit.undueFirst')
       : null;
 
   return (
-    <section className="card" aria-label="Recalculation">
-      <h2>Recalculation</h2>
+    <section className="card" aria-label={t('recalculation.title')}>
+      <h2>{t('recalculation.title')}</h2>
       {blocked ? (
         <p className={`muted ${styles.empty}`}>{blocked}</p>
       ) : (
@@ -48,21 +50,21 @@ export function RecalculationForm({
           onSubmit={(e) => {
             e.preventDefault();
             const input = { ...target, recalculationRef: ref, expectedResolutionOn: day };
-            const invalid = problemWith(recordRecalculationInput, input);
+            const invalid = problemWith(recordRecalculationInput, input, t('checkForm'));
             if (invalid) return setProblem(invalid);
             setProblem(null);
             mutation.mutate(input);
           }}
         >
           <label className="field">
-            <span>Recalculation reference</span>
+            <span>{t('recalculation.ref')}</span>
             <input name="recalculationRef" value={ref} maxLength={64} onChange={(e) => setRef(e.target.value)} />
           </label>
           <label className="field">
-            <span>Expected resolution</span>
+            <span>{t('recalculation.expected')}</span>
             <input name="expectedResolutionOn" type="date" value={day} onChange={(e) => setDay(e.target.value)} />
           </label>
-          <FormFooter problem={problem} mutation={mutation} refresh={refresh} label="Record recalculation" />
+          <FormFooter problem={problem} mutation={mutation} refresh={refresh} label={t('recalculation.submit')} />
         </form>
       )}
     </section>

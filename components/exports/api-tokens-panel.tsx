@@ -1,13 +1,18 @@
 'use client';
-import { formatZonedInstant } from '@/lib/format';
+import { useFormat } from '@/components/i18n/use-format';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
+import { useMutationErrorMessage } from '@/components/ui/mutation-error';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './exports.module.css';
 
 /** Personal API tokens: create one (shown once), see when each was last used, revoke. */
 export function ApiTokensPanel({ timezone }: { timezone: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('exports.tokens');
+  const f = useFormat();
+  const errorMessage = useMutationErrorMessage();
   const queryClient = useQueryClient();
   const listOptions = trpc.apiTokens.list.queryOptions();
   const { data: tokens } = useSuspenseQuery(listOptions);
@@ -27,17 +32,17 @@ export function ApiTokensPanel({ timezone }: { timezone: string }) {
         setCreated({ name: token.name, token: token.token });
         await refresh();
       },
-      onError: (error) => setMessage({ error: true, text: error.message }),
+      onError: (error) => setMessage({ error: true, text: errorMessage(error) }),
     }),
   );
   const revoke = useMutation(
     trpc.apiTokens.revoke.mutationOptions({
       onSuccess: async () => {
         setConfirming(null);
-        setMessage({ error: false, text: 'Token revoked: it no longer works.' });
+        setMessage({ error: false, text: t('revoked') });
         await refresh();
       },
-      onError: (error) => setMessage({ error: true, text: error.message }),
+      onError: (error) => setMessage({ error: true, text: errorMessage(error) }),
     }),
   );
 
@@ -51,47 +56,43 @@ export function ApiTokensPanel({ timezone }: { timezone: string }) {
       await navigator.clipboard.writeText(token);
       setCopied(true);
     } catch {
-      setMessage({ error: true, text: 'Could not copy: select the token and copy it by hand.' });
+      setMessage({ error: true, text: t('copyFailed') });
     }
   }
 
   return (
     <section className={`card ${styles.section}`} aria-labelledby="tokens-heading">
-      <h2 id="tokens-heading">API tokens</h2>
+      <h2 id="tokens-heading">{t('title')}</h2>
       <p className="muted">
-        A personal token lets a script or a BI tool call <code>/api/v1/kpis</code> and <code>/api/v1/export</code> as
-        you, with your role and region: send it as <code>Authorization: Bearer &lt;token&gt;</code>. Revoke a token you
-        no longer use.
+        {t.rich('intro', { header: 'Authorization: Bearer <token>', code: (chunks) => <code>{chunks}</code> })}
       </p>
       <form className={styles.create} onSubmit={submit}>
         <div className="field">
-          <label htmlFor="token-name">Token name</label>
+          <label htmlFor="token-name">{t('name')}</label>
           <input
             id="token-name"
             name="tokenName"
-            placeholder="e.g. Power BI refresh"
+            placeholder={t('namePlaceholder')}
             maxLength={80}
             value={name}
             onChange={(e) => setName(e.target.value)}
           />
         </div>
         <button type="submit" className="btn" disabled={create.isPending || !name.trim()}>
-          Create token
+          {t('create')}
         </button>
       </form>
 
       {created ? (
-        <div className={styles.secret} role="alert" aria-label="New API token">
-          <strong>Copy the token “{created.name}” now: it is shown only this once.</strong> Holdfast keeps only a hash
-          of it, so it cannot show it again; if you lose it, revoke it and create another. Anyone holding it can read
-          what you can read.
+        <div className={styles.secret} role="alert" aria-label={t('newLabel')}>
+          <strong>{t('copyNow', { name: created.name })}</strong> {t('copyWhy')}
           <code data-testid="new-token">{created.token}</code>
           <div className={styles.secretActions}>
             <button type="button" className="btn btn-small" onClick={() => void copy(created.token)}>
-              {copied ? 'Copied' : 'Copy'}
+              {copied ? t('copied') : t('copy')}
             </button>
             <button type="button" className="btn btn-ghost btn-small" onClick={() => setCreated(null)}>
-              I have stored it
+              {t('stored')}
             </button>
           </div>
         </div>
@@ -104,45 +105,45 @@ export function ApiTokensPanel({ timezone }: { timezone: string }) {
       ) : null}
 
       {tokens.length === 0 ? (
-        <p className="muted">You have no API tokens.</p>
+        <p className="muted">{t('none')}</p>
       ) : (
         <div className="table-scroll">
-          <table className="data" aria-label="Your API tokens">
+          <table className="data" aria-label={t('tableLabel')}>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Prefix</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
+                <th scope="col">{t('colName')}</th>
+                <th scope="col">{t('colPrefix')}</th>
+                <th scope="col">{t('colCreated')}</th>
+                <th scope="col">{t('colLastUsed')}</th>
+                <th scope="col">{t('colStatus')}</th>
                 <th scope="col">
-                  <span className="muted">Action</span>
+                  <span className="muted">{t('colAction')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.name}</td>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <td>{token.name}</td>
                   <td>
-                    <code>{t.prefix}…</code>
+                    <code>{token.prefix}…</code>
                   </td>
-                  <td>{formatZonedInstant(t.createdAt, timezone)}</td>
-                  <td>{t.lastUsedAt ? formatZonedInstant(t.lastUsedAt, timezone) : 'never'}</td>
-                  <td>{t.revokedAt ? `revoked ${formatZonedInstant(t.revokedAt, timezone)}` : 'active'}</td>
+                  <td>{f.instant(token.createdAt, timezone)}</td>
+                  <td>{token.lastUsedAt ? f.instant(token.lastUsedAt, timezone) : t('never')}</td>
+                  <td>{token.revokedAt ? t('revokedAt', { at: f.instant(token.revokedAt, timezone) }) : t('active')}</td>
                   <td>
-                    {t.revokedAt ? null : confirming === t.id ? (
+                    {token.revokedAt ? null : confirming === token.id ? (
                       <span className={styles.secretActions}>
                         <button
                           type="button"
                           className="btn btn-small"
                           disabled={revoke.isPending}
-                          onClick={() => revoke.mutate({ id: t.id })}
+                          onClick={() => revoke.mutate({ id: token.id })}
                         >
-                          Revoke “{t.name}” now
+                          {t('revokeNow', { name: token.name })}
                         </button>
                         <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirming(null)}>
-                          Keep
+                          {t('keep')}
                         </button>
                       </span>
                     ) : (
@@ -151,10 +152,10 @@ export function ApiTokensPanel({ timezone }: { timezone: string }) {
                         className="btn btn-ghost btn-small"
                         onClick={() => {
                           setMessage(null);
-                          setConfirming(t.id);
+                          setConfirming(token.id);
                         }}
                       >
-                        Revoke
+                        {t('revoke')}
                       </button>
                     )}
                   </td>

@@ -1,9 +1,10 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useQueryState } from 'nuqs';
+import { useTranslations } from 'next-intl';
 import { useTransition } from 'react';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
-import { formatCount } from '@/lib/format';
+import { useFormat } from '@/components/i18n/use-format';
 import { EXPORT_DATASET_INFO, EXPORT_DATASETS, exportDatasetParser, type ExportDataset } from '@/lib/schemas/exports';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './exports.module.css';
@@ -14,6 +15,8 @@ import styles from './exports.module.css';
  */
 export function ExportPanel({ input, timezone }: { input: DashboardQueryInput; timezone: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('exports');
+  const f = useFormat();
   const [isPending, startTransition] = useTransition();
   const [dataset, setDataset] = useQueryState(
     'dataset',
@@ -21,13 +24,17 @@ export function ExportPanel({ input, timezone }: { input: DashboardQueryInput; t
   );
   const { data } = useSuspenseQuery(trpc.exports.count.queryOptions({ dataset, ...input }));
   const info = EXPORT_DATASET_INFO[dataset];
+  const rule = (part: 'period' | 'region' | 'rep') => {
+    const key = `datasets.${dataset}.${part}` as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : '';
+  };
 
   return (
     <section className="card" aria-labelledby="export-heading" aria-busy={isPending}>
-      <h2 id="export-heading">Download a dataset</h2>
+      <h2 id="export-heading">{t('panel.title')}</h2>
       <div className={styles.row}>
         <div className="field">
-          <label htmlFor="export-dataset">Dataset</label>
+          <label htmlFor="export-dataset">{t('panel.dataset')}</label>
           <select
             id="export-dataset"
             name="dataset"
@@ -36,67 +43,66 @@ export function ExportPanel({ input, timezone }: { input: DashboardQueryInput; t
           >
             {EXPORT_DATASETS.map((d) => (
               <option key={d} value={d}>
-                {EXPORT_DATASET_INFO[d].label}
+                {t(`datasets.${d}.label`)}
               </option>
             ))}
           </select>
         </div>
         <p className={styles.count} data-testid="export-count" data-value={data.count} aria-live="polite">
-          <strong>{formatCount(data.count)}</strong> {data.count === 1 ? 'row' : 'rows'}
+          <strong>{f.count(data.count)}</strong> {t('panel.rows', { count: data.count })}
         </p>
       </div>
 
       <ul className={styles.rules}>
         <li>
-          Period {data.filters.from} – {data.filters.to} ({timezone}): {info.period}.
+          {t('panel.period', { from: data.filters.from, to: data.filters.to, timezone, rule: rule('period') })}
         </li>
-        <li>{data.filters.region === null ? 'All regions.' : `Region ${data.filters.region}: ${info.region}.`}</li>
+        <li>
+          {data.filters.region === null
+            ? t('panel.allRegions')
+            : t('panel.region', { region: data.filters.region, rule: rule('region') })}
+        </li>
         <li>
           {info.rep === null
-            ? 'The rep filter does not apply to this dataset.'
+            ? t('panel.repNotApplicable')
             : input.rep === null
-              ? 'All reps.'
-              : `Rep ${input.rep}: ${info.rep}.`}
+              ? t('panel.allReps')
+              : t('panel.rep', { rep: input.rep, rule: rule('rep') })}
         </li>
       </ul>
 
       <div className={styles.actions}>
         <a className="btn" href={data.csvUrl} download>
-          Download CSV
+          {t('panel.csv')}
         </a>
         {data.xlsxAllowed ? (
           <a className="btn btn-ghost" href={data.xlsxUrl} download>
-            Download XLSX
+            {t('panel.xlsx')}
           </a>
         ) : (
           <span className="muted" role="note">
-            Too many rows for one XLSX sheet (at most {formatCount(data.xlsxMaxRows)}): download the CSV.
+            {t('panel.tooManyRows', { max: f.count(data.xlsxMaxRows) })}
           </span>
         )}
         <span className="muted">
-          File: <code>{data.fileName.replace(/\.csv$/, '')}</code>.csv / .xlsx
+          {t.rich('panel.file', { name: data.fileName.replace(/\.csv$/, ''), code: (chunks) => <code>{chunks}</code> })}
         </span>
       </div>
-      {data.count === 0 ? <p className="muted">No rows match: the file would hold only the header.</p> : null}
+      {data.count === 0 ? <p className="muted">{t('panel.noRows')}</p> : null}
 
       {data.omitted.length > 0 ? (
         <p className={styles.privacy} role="note">
-          As an analyst you export without customers’ personal data: the {data.omitted.join(', ')}{' '}
-          {data.omitted.length === 1 ? 'column is' : 'columns are'} left out, so this file cannot bring names back in
-          when it is re-imported.
+          {t('panel.privacy', { columns: data.omitted.join(', '), count: data.omitted.length })}
         </p>
       ) : null}
 
       <details className={styles.details}>
-        <summary>Columns ({data.columns.length}) and format</summary>
+        <summary>{t('panel.columns', { count: data.columns.length })}</summary>
         <p>
           <code>{data.columns.join(', ')}</code>
         </p>
         <p className="muted">
-          The columns are those of the import, so a file re-imports unchanged. Instants are ISO 8601 with their offset,
-          amounts decimals with two places, booleans true/false, lists separated by “;”. Text that begins with = + - @,
-          a tab or a line break gets a leading ’ so that spreadsheets do not run it as a formula; the importer removes
-          it again. In XLSX, amounts and counts are number cells and instants stay text.
+          {t('panel.format')}
         </p>
       </details>
     </section>

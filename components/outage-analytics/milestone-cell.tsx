@@ -1,19 +1,22 @@
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import { targetStatus } from '@/lib/outage-targets';
 import styles from './outage-analytics.module.css';
 
-const STATUS_TEXT = { met: 'on target', missed: 'late', missing: 'not recorded' } as const;
-
 /** Minutes to a milestone, coloured against its target. */
 export function MilestoneCell({ minutes, target }: { minutes: number | null; target: number }) {
+  const t = useTranslations('outageAnalytics');
+  const f = useFormat();
   const status = targetStatus(minutes, target);
+  const text = t(`status.${status}`);
   return (
     <td
       className={`${styles.num} ${styles[status]}`}
-      title={`${STATUS_TEXT[status]} (target ${target} min)`}
+      title={t('cellTitle', { status: text, target })}
       data-status={status}
     >
-      {minutes === null ? '—' : minutes.toFixed(1)}
-      <span className={styles.srOnly}> {STATUS_TEXT[status]}</span>
+      {minutes === null ? '—' : f.decimal(minutes, 1)}
+      <span className={styles.srOnly}> {text}</span>
     </td>
   );
 }

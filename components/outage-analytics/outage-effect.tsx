@@ -1,9 +1,11 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazySeriesChart } from '@/components/charts/lazy';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
-import { formatCount, formatRate } from '@/lib/format';
+import type { Formats } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './outage-analytics.module.css';
 
@@ -15,13 +17,12 @@ type Group = {
   churnRate: number | null;
 };
 
-const per1000 = (value: number | null) => (value === null ? '—' : value.toFixed(1));
 const round1 = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
 
 /** How many times the affected figure is the others' one, e.g. "×2.3"; — when either is missing. */
-function times(affected: number | null, others: number | null): string {
+function times(affected: number | null, others: number | null, f: Formats): string {
   if (affected === null || others === null || others === 0) return '—';
-  return `×${(affected / others).toFixed(1)}`;
+  return `×${f.decimal(affected / others, 1)}`;
 }
 
 /**
@@ -30,11 +31,14 @@ function times(affected: number | null, others: number | null): string {
  */
 export function OutageEffect({ input }: { input: DashboardQueryInput }) {
   const trpc = useTRPC();
+  const t = useTranslations('outageAnalytics.effect');
+  const f = useFormat();
+  const per1000 = (value: number | null) => (value === null ? '—' : f.decimal(value, 1));
   const { data } = useSuspenseQuery(trpc.outageResponse.effect.queryOptions(input));
-  if (data.outages === 0) return <p className="card muted">No outages started in this period.</p>;
+  if (data.outages === 0) return <p className="card muted">{t('empty')}</p>;
   const rows: { label: string; group: Group }[] = [
-    { label: 'Affected customers', group: data.affected },
-    { label: 'Everyone else active at the start', group: data.others },
+    { label: t('affected'), group: data.affected },
+    { label: t('others'), group: data.others },
   ];
   const chartRows = data.byOutage
     .filter((o) => o.affected.customers > 0)
@@ -49,58 +53,57 @@ export function OutageEffect({ input }: { input: DashboardQueryInput }) {
   return (
     <>
       <section className="card table-scroll" aria-labelledby="outage-effect" data-testid="outage-effect">
-        <h3 id="outage-effect">In the 30 days after the start</h3>
+        <h3 id="outage-effect">{t('title')}</h3>
         <p className={`muted ${styles.caption}`}>
-          Over the {formatCount(data.outages)} outages started in the period; each outage counts its own customers (a
-          customer hit twice counts twice)
-          {input.region ? `, only ${input.region} customers` : ''}.
-          {data.windowsOpen > 0
-            ? ` ${formatCount(data.windowsOpen)} of them started less than 30 days ago: their figures are so far.`
-            : ''}
+          {t('caption', {
+            count: f.count(data.outages),
+            region: input.region ? t('onlyRegion', { region: input.region }) : '',
+          })}
+          {data.windowsOpen > 0 ? t('windowsOpen', { count: f.count(data.windowsOpen) }) : ''}
         </p>
         <table className={`data ${styles.table}`}>
           <thead>
             <tr>
-              <th>Customers</th>
-              <th className={styles.num}>Customers × outages</th>
-              <th className={styles.num}>Disputes opened</th>
-              <th className={styles.num}>per 1,000</th>
-              <th className={styles.num}>Churned</th>
-              <th className={styles.num}>Churn rate</th>
+              <th>{t('customers')}</th>
+              <th className={styles.num}>{t('customerOutages')}</th>
+              <th className={styles.num}>{t('disputes')}</th>
+              <th className={styles.num}>{t('per1000')}</th>
+              <th className={styles.num}>{t('churned')}</th>
+              <th className={styles.num}>{t('churnRate')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map(({ label, group }) => (
               <tr key={label}>
                 <td>{label}</td>
-                <td className={styles.num}>{formatCount(group.customers)}</td>
-                <td className={styles.num}>{formatCount(group.disputes)}</td>
+                <td className={styles.num}>{f.count(group.customers)}</td>
+                <td className={styles.num}>{f.count(group.disputes)}</td>
                 <td className={styles.num}>{per1000(group.disputesPer1000)}</td>
-                <td className={styles.num}>{formatCount(group.churned)}</td>
-                <td className={styles.num}>{formatRate(group.churnRate, 2)}</td>
+                <td className={styles.num}>{f.count(group.churned)}</td>
+                <td className={styles.num}>{f.rate(group.churnRate, 2)}</td>
               </tr>
             ))}
             <tr>
-              <td>Affected against the rest</td>
+              <td>{t('against')}</td>
               <td />
               <td />
               <td className={styles.num} data-testid="effect-disputes-ratio">
-                {times(data.affected.disputesPer1000, data.others.disputesPer1000)}
+                {times(data.affected.disputesPer1000, data.others.disputesPer1000, f)}
               </td>
               <td />
-              <td className={styles.num}>{times(data.affected.churnRate, data.others.churnRate)}</td>
+              <td className={styles.num}>{times(data.affected.churnRate, data.others.churnRate, f)}</td>
             </tr>
           </tbody>
         </table>
       </section>
       <div className="grid-2">
         <ChartFrame
-          title="Disputes per 1,000 customers, 30 days after each outage"
-          description="affected against everyone else"
+          title={t('disputesChart')}
+          description={t('chartDescription')}
           columns={[
-            { key: 'outage', label: 'Outage' },
-            { key: 'affected', label: 'Affected' },
-            { key: 'others', label: 'Everyone else' },
+            { key: 'outage', label: t('outage') },
+            { key: 'affected', label: t('affectedShort') },
+            { key: 'others', label: t('everyoneElse') },
           ]}
           rows={chartRows}
         >
@@ -111,18 +114,18 @@ export function OutageEffect({ input }: { input: DashboardQueryInput }) {
             valueKind="count"
             xTicks="all"
             series={[
-              { key: 'affected', label: 'Affected', color: 'var(--chart-2)' },
-              { key: 'others', label: 'Everyone else', color: 'var(--chart-1)' },
+              { key: 'affected', label: t('affectedShort'), color: 'var(--chart-2)' },
+              { key: 'others', label: t('everyoneElse'), color: 'var(--chart-1)' },
             ]}
           />
         </ChartFrame>
         <ChartFrame
-          title="Churn rate, 30 days after each outage"
-          description="affected against everyone else"
+          title={t('churnChart')}
+          description={t('chartDescription')}
           columns={[
-            { key: 'outage', label: 'Outage' },
-            { key: 'affectedChurn', label: 'Affected', kind: 'rate' },
-            { key: 'othersChurn', label: 'Everyone else', kind: 'rate' },
+            { key: 'outage', label: t('outage') },
+            { key: 'affectedChurn', label: t('affectedShort'), kind: 'rate' },
+            { key: 'othersChurn', label: t('everyoneElse'), kind: 'rate' },
           ]}
           rows={chartRows}
         >
@@ -133,8 +136,8 @@ export function OutageEffect({ input }: { input: DashboardQueryInput }) {
             valueKind="rate"
             xTicks="all"
             series={[
-              { key: 'affectedChurn', label: 'Affected', color: 'var(--chart-2)' },
-              { key: 'othersChurn', label: 'Everyone else', color: 'var(--chart-1)' },
+              { key: 'affectedChurn', label: t('affectedShort'), color: 'var(--chart-2)' },
+              { key: 'othersChurn', label: t('everyoneElse'), color: 'var(--chart-1)' },
             ]}
           />
         </ChartFrame>

@@ -1,5 +1,6 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { KpiStrip } from '@/components/dashboard/kpi-strip';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { useTRPC } from '@/lib/trpc/react';
@@ -10,25 +11,26 @@ const median = (milestones: Milestones, name: string) => milestones.find((m) => 
 /** The KPI engine's outage figures for the period, each against the previous period. */
 export function OutageKpis({ input }: { input: DashboardQueryInput }) {
   const trpc = useTRPC();
+  const t = useTranslations('outageAnalytics.kpis');
   const { data } = useSuspenseQuery(trpc.outages.summary.queryOptions(input));
   const { current: k, previous: p } = data;
   return (
     <KpiStrip
-      label="Outage figures"
+      label={t('label')}
       items={[
-        { id: 'outages', label: 'Outages started', value: k.count, previous: p.count, kind: 'count', goodWhen: 'down' },
+        { id: 'outages', label: t('started'), value: k.count, previous: p.count, kind: 'count', goodWhen: 'down' },
         {
           id: 'comm-within-target',
-          label: 'Communicated within target',
+          label: t('withinTarget'),
           value: k.commWithinTargetRate,
           previous: p.commWithinTargetRate,
           kind: 'rate',
           goodWhen: 'up',
-          note: `public communication within ${data.commTargetMinutes} min of the start`,
+          note: t('withinTargetNote', { minutes: data.commTargetMinutes }),
         },
         {
           id: 'minutes-to-communicate',
-          label: 'Median time to communicate',
+          label: t('median'),
           value: median(k.milestones, 'communicate'),
           previous: median(p.milestones, 'communicate'),
           kind: 'minutes',
@@ -36,12 +38,12 @@ export function OutageKpis({ input }: { input: DashboardQueryInput }) {
         },
         {
           id: 'affected',
-          label: 'Affected customers',
+          label: t('affected'),
           value: k.affectedCustomers,
           previous: p.affectedCustomers,
           kind: 'count',
           goodWhen: 'down',
-          note: 'summed over the outages',
+          note: t('affectedNote'),
         },
       ]}
     />

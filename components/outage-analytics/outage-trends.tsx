@@ -1,5 +1,6 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazySeriesChart } from '@/components/charts/lazy';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
@@ -8,6 +9,7 @@ import { useTRPC } from '@/lib/trpc/react';
 /** Outages per month over the twelve months ending with the period: how many, how fast they were announced. */
 export function OutageTrends({ input }: { input: DashboardQueryInput }) {
   const trpc = useTRPC();
+  const t = useTranslations('outageAnalytics.trends');
   const { data: series } = useSuspenseQuery(trpc.dashboard.series.queryOptions(input));
   const { data: targets } = useSuspenseQuery(trpc.outageResponse.targets.queryOptions());
   const rows = series.map((m) => ({
@@ -21,11 +23,11 @@ export function OutageTrends({ input }: { input: DashboardQueryInput }) {
   return (
     <div className="grid-2">
       <ChartFrame
-        title="Outages started per month"
-        description="the twelve months ending with the period"
+        title={t('startedTitle')}
+        description={t('startedDescription')}
         columns={[
-          { key: 'month', label: 'Month' },
-          { key: 'count', label: 'Outages', kind: 'count' },
+          { key: 'month', label: t('month') },
+          { key: 'count', label: t('outages'), kind: 'count' },
         ]}
         rows={hasData ? rows : []}
       >
@@ -34,16 +36,16 @@ export function OutageTrends({ input }: { input: DashboardQueryInput }) {
           data={rows}
           xKey="month"
           valueKind="count"
-          series={[{ key: 'count', label: 'Outages', color: 'var(--chart-1)' }]}
+          series={[{ key: 'count', label: t('outages'), color: 'var(--chart-1)' }]}
         />
       </ChartFrame>
       <ChartFrame
-        title="Median minutes to communicate, per month"
-        description={`public communication target ${targets.communicate} min`}
+        title={t('medianTitle')}
+        description={t('medianDescription', { target: targets.communicate })}
         columns={[
-          { key: 'month', label: 'Month' },
-          { key: 'median', label: 'Median', kind: 'minutes' },
-          { key: 'target', label: 'Target', kind: 'minutes' },
+          { key: 'month', label: t('month') },
+          { key: 'median', label: t('median'), kind: 'minutes' },
+          { key: 'target', label: t('target'), kind: 'minutes' },
         ]}
         rows={hasData ? rows : []}
       >
@@ -53,18 +55,18 @@ export function OutageTrends({ input }: { input: DashboardQueryInput }) {
           xKey="month"
           valueKind="minutes"
           series={[
-            { key: 'median', label: 'Median', color: 'var(--chart-1)' },
-            { key: 'target', label: 'Target', color: 'var(--chart-3)' },
+            { key: 'median', label: t('median'), color: 'var(--chart-1)' },
+            { key: 'target', label: t('target'), color: 'var(--chart-3)' },
           ]}
         />
       </ChartFrame>
       <ChartFrame
-        title="Share communicated within target, per month"
-        description="an outage never communicated is outside target"
+        title={t('withinTitle')}
+        description={t('withinDescription')}
         columns={[
-          { key: 'month', label: 'Month' },
-          { key: 'count', label: 'Outages', kind: 'count' },
-          { key: 'withinTarget', label: 'Within target', kind: 'rate' },
+          { key: 'month', label: t('month') },
+          { key: 'count', label: t('outages'), kind: 'count' },
+          { key: 'withinTarget', label: t('within'), kind: 'rate' },
         ]}
         rows={hasData ? rows : []}
       >
@@ -73,7 +75,7 @@ export function OutageTrends({ input }: { input: DashboardQueryInput }) {
           data={rows}
           xKey="month"
           valueKind="rate"
-          series={[{ key: 'withinTarget', label: 'Within target', color: 'var(--chart-2)' }]}
+          series={[{ key: 'withinTarget', label: t('within'), color: 'var(--chart-2)' }]}
         />
       </ChartFrame>
     </div>

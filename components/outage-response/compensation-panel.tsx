@@ -1,10 +1,10 @@
 'use client';
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { LEGAL_POLICY_LABELS } from '@/lib/billing';
-import { formatCount } from '@/lib/format';
+import { useFormat } from '@/components/i18n/use-format';
+import { useWords } from '@/components/ui/vocab';
 import { useTRPC } from '@/lib/trpc/react';
-import { money } from './format';
 import { AccountLink } from '@/components/customer-360/account-link';
 import { MutationError } from '@/components/ui/mutation-error';
 import { CustomerLookup } from './customer-lookup';
@@ -21,88 +21,97 @@ interface Props {
 /** Legal minimum against what was issued, who is still owed, and the one action that credits them all. */
 export function CompensationPanel({ outageRef, canManage, canForce }: Props) {
   const trpc = useTRPC();
+  const t = useTranslations('outageResponse.compensation');
+  const f = useFormat();
+  const words = useWords();
   const refresh = useOutageRefresh(outageRef);
   const { data: k } = useSuspenseQuery(trpc.outageResponse.compensation.queryOptions({ ref: outageRef }));
   const [force, setForce] = useState(false);
   const run = useMutation(
     trpc.outageResponse.compensateAll.mutationOptions({ onSuccess: () => refresh({ credits: true }) }),
   );
-  const cur = (cents: number) => money(cents, k.currency);
+  const cur = (cents: number) => f.cents(cents, k.currency);
   const policyDiffers = k.policy.multiplier !== 1 || k.policy.floorCents > 0 || k.policy.minHours > 0;
   const blockedOpen = k.open && !(canForce && force);
   return (
     <section className="card" aria-labelledby="compensation" data-testid="compensation-panel">
-      <h2 id="compensation">Compensation</h2>
+      <h2 id="compensation">{t('title')}</h2>
       <p className="muted">
-        {k.open ? 'Open for' : 'Lasted'} {k.hours.toFixed(2)} h{k.open ? ' so far' : ''}
-        {k.services ? `, interrupting ${k.services.join(', ')}` : ', interrupting every service'}
-        {k.forceMajeure ? ', force majeure' : ''}. Each affected customer is owed at least the legal minimum of their
-        region&apos;s policy in force when the outage started; credits are issued automatically, to no rep.
+        {k.open ? t('openFor', { hours: f.decimal(k.hours, 2) }) : t('lasted', { hours: f.decimal(k.hours, 2) })}
+        {k.services
+          ? t('interrupting', { services: k.services.map((s) => words('service', s)).join(', ') })
+          : t('everyService')}
+        {k.forceMajeure ? t('forceMajeure') : ''}
+        {t('owedRule')}
         {policyDiffers
-          ? ` Policy on top: × ${k.policy.multiplier} of the legal minimum, at least ${cur(k.policy.floorCents)} each, from ${k.policy.minHours} h.`
+          ? t('policyOnTop', {
+              multiplier: k.policy.multiplier,
+              floor: cur(k.policy.floorCents),
+              minHours: k.policy.minHours,
+            })
           : ''}
-        {k.region ? ` Figures for your region (${k.region}) only.` : ''}
+        {k.region ? t('regionOnly', { region: k.region }) : ''}
       </p>
       {k.belowMinimumHours ? (
         <p className={styles.notice}>
-          Shorter than the {k.policy.minHours}-hour minimum of the compensation policy: only the legal minimum is owed.
+          {t('belowMinimum', { hours: k.policy.minHours })}
         </p>
       ) : null}
       <dl className={styles.figures}>
         <div>
-          <dt>Affected customers</dt>
-          <dd>{formatCount(k.affected)}</dd>
+          <dt>{t('affected')}</dt>
+          <dd>{f.count(k.affected)}</dd>
         </div>
         <div>
-          <dt>Legal minimum</dt>
+          <dt>{t('legalMinimum')}</dt>
           <dd data-testid="legal-minimum" data-value={k.legalMinimumCents}>
             {cur(k.legalMinimumCents)}
           </dd>
         </div>
         {policyDiffers ? (
           <div>
-            <dt>Owed under the policy</dt>
+            <dt>{t('owedPolicy')}</dt>
             <dd>{cur(k.policyCents)}</dd>
           </div>
         ) : null}
         <div>
-          <dt>Issued</dt>
+          <dt>{t('issued')}</dt>
           <dd data-testid="issued" data-value={k.issued.cents}>
-            {cur(k.issued.cents)} <span className="muted">({formatCount(k.issued.count)} credits)</span>
+            {cur(k.issued.cents)} <span className="muted">{t('credits', { count: f.count(k.issued.count) })}</span>
           </dd>
         </div>
         <div>
-          <dt>Still owed</dt>
+          <dt>{t('stillOwed')}</dt>
           <dd
             data-testid="still-owed"
             data-value={k.stillOwed.count}
             className={k.stillOwed.count > 0 ? styles.missed : styles.met}
           >
-            {formatCount(k.stillOwed.count)} customers · {cur(k.stillOwed.cents)}
+            {t('stillOwedValue', { count: f.count(k.stillOwed.count), amount: cur(k.stillOwed.cents) })}
           </dd>
         </div>
       </dl>
       {k.byPolicy.length > 0 ? (
         <div className="table-scroll">
-          <table className={`data ${styles.table}`} aria-label="Legal minimum by policy">
-            <caption className={styles.caption}>Legal minimum by policy</caption>
+          <table className={`data ${styles.table}`} aria-label={t('byPolicy')}>
+            <caption className={styles.caption}>{t('byPolicy')}</caption>
             <thead>
               <tr>
-                <th>Policy (version)</th>
-                <th className={styles.num}>Customers</th>
-                <th className={styles.num}>Legal minimum</th>
-                <th className={styles.num}>Of it automatic</th>
-                <th className={styles.num}>Owed</th>
-                <th className={styles.num}>Issued</th>
+                <th>{t('policyVersion')}</th>
+                <th className={styles.num}>{t('customers')}</th>
+                <th className={styles.num}>{t('legalMinimum')}</th>
+                <th className={styles.num}>{t('automatic')}</th>
+                <th className={styles.num}>{t('owed')}</th>
+                <th className={styles.num}>{t('issued')}</th>
               </tr>
             </thead>
             <tbody>
               {k.byPolicy.map((g) => (
                 <tr key={`${g.policy}@${g.version}`} data-testid={`policy-${g.policy}`}>
                   <td title={g.rule}>
-                    {LEGAL_POLICY_LABELS[g.policy]} ({g.version})
+                    {words('legalPolicy', g.policy)} ({g.version})
                   </td>
-                  <td className={styles.num}>{formatCount(g.customers)}</td>
+                  <td className={styles.num}>{f.count(g.customers)}</td>
                   <td className={styles.num}>{cur(g.legalCents)}</td>
                   <td className={styles.num}>{cur(g.automaticCents)}</td>
                   <td className={styles.num}>{cur(g.owedCents)}</td>
@@ -115,8 +124,7 @@ export function CompensationPanel({ outageRef, canManage, canForce }: Props) {
       ) : null}
       {k.shortfall.count > 0 ? (
         <p className={styles.notice}>
-          {formatCount(k.shortfall.count)} customers were credited {cur(k.shortfall.cents)} less than they are owed now
-          (credited while the outage was open); one outage credit per customer is final, so top them up by hand.
+          {t('shortfall', { count: f.count(k.shortfall.count), amount: cur(k.shortfall.cents) })}
         </p>
       ) : null}
       {canManage ? (
@@ -124,7 +132,7 @@ export function CompensationPanel({ outageRef, canManage, canForce }: Props) {
           {k.open && canForce ? (
             <label className={styles.check}>
               <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
-              Credit now although the outage is still open (the hours so far; the credit is final)
+              {t('forceLabel')}
             </label>
           ) : null}
           <button
@@ -135,15 +143,15 @@ export function CompensationPanel({ outageRef, canManage, canForce }: Props) {
             onClick={() => run.mutate({ ref: outageRef, force: k.open && force })}
           >
             {run.isPending
-              ? 'Crediting…'
-              : `Compensate all affected (${formatCount(k.stillOwed.count)} · ${cur(k.stillOwed.cents)})`}
+              ? t('crediting')
+              : t('compensateAll', { count: f.count(k.stillOwed.count), amount: cur(k.stillOwed.cents) })}
           </button>
-          {k.open && !canForce ? <p className={styles.hint}>Record when the outage was resolved first.</p> : null}
+          {k.open && !canForce ? <p className={styles.hint}>{t('resolveFirst')}</p> : null}
           {run.data ? (
             <p role="status" data-testid="compensate-result">
               {run.data.created > 0
-                ? `Created ${formatCount(run.data.created)} outage credits, ${cur(run.data.createdCents)} in all.`
-                : 'Nothing new: everyone owed had been credited already.'}
+                ? t('created', { count: f.count(run.data.created), amount: cur(run.data.createdCents) })
+                : t('nothingNew')}
             </p>
           ) : null}
           <MutationError error={run.error} />
@@ -151,28 +159,28 @@ export function CompensationPanel({ outageRef, canManage, canForce }: Props) {
       ) : null}
       {k.stillOwed.count > 0 ? (
         <div className="table-scroll">
-          <table className={`data ${styles.table}`} aria-label="Still owed">
+          <table className={`data ${styles.table}`} aria-label={t('stillOwedLabel')}>
             <caption className={styles.caption}>
-              First {formatCount(k.stillOwed.first.length)} of {formatCount(k.stillOwed.count)} still owed
+              {t('firstOf', { shown: f.count(k.stillOwed.first.length), count: f.count(k.stillOwed.count) })}
               {canManage ? (
                 <>
                   {' '}
                   ·{' '}
                   <a href={`/api/v1/outages/${encodeURIComponent(outageRef)}/affected-customers?status=owed`} download>
-                    all as CSV
+                    {t('allCsv')}
                   </a>
                 </>
               ) : null}
             </caption>
             <thead>
               <tr>
-                <th>Account</th>
-                <th>Postcode</th>
-                <th>Region</th>
-                <th className={styles.num}>Monthly fee</th>
-                <th className={styles.num}>Legal minimum</th>
-                <th className={styles.num}>Owed</th>
-                <th>Why</th>
+                <th>{t('account')}</th>
+                <th>{t('postcode')}</th>
+                <th>{t('region')}</th>
+                <th className={styles.num}>{t('fee')}</th>
+                <th className={styles.num}>{t('legalMinimum')}</th>
+                <th className={styles.num}>{t('owed')}</th>
+                <th>{t('why')}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,19 +1,22 @@
-import { LEGAL_POLICY_LABELS } from '@/lib/billing';
+import { useTranslations } from 'next-intl';
+import { useWords } from '@/components/ui/vocab';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import styles from './outage-response.module.css';
 
 type Owed = RouterOutputs['outageResponse']['compensation']['stillOwed']['first'][number];
 
-const valueText = (value: string | number | boolean | null) =>
-  value === null ? '—' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
 
 /** Which rule, which inputs and which arithmetic gave a customer's amount. */
 export function Explanation({ owed }: { owed: Pick<Owed, 'explanation' | 'operatorArithmetic'> }) {
+  const t = useTranslations('outageResponse.explanation');
+  const words = useWords();
+  const valueText = (value: string | number | boolean | null) =>
+    value === null ? '—' : typeof value === 'boolean' ? (value ? t('yes') : t('no')) : String(value);
   const e = owed.explanation;
   return (
     <details className={styles.explanation}>
       <summary>
-        {LEGAL_POLICY_LABELS[e.policy]} ({e.version}){e.automatic ? '' : ' · not automatic'}
+        {words('legalPolicy', e.policy)} ({e.version}){e.automatic ? '' : t('notAutomatic')}
       </summary>
       <p>{e.rule}</p>
       <dl>

@@ -1,4 +1,5 @@
-import { formatCount } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import styles from './outage-response.module.css';
 
 interface Props {
@@ -14,27 +15,29 @@ const SHOWN_POSTCODES = 40;
 
 /** Where the outage is and whom it hits, with the SMS list. */
 export function FootprintPanel({ outageRef, regions, postcodes, affectedCustomers, region, canDownload }: Props) {
+  const t = useTranslations('outageResponse.footprint');
+  const f = useFormat();
   return (
     <section className="card" aria-labelledby="footprint">
-      <h2 id="footprint">Affected</h2>
+      <h2 id="footprint">{t('title')}</h2>
       <dl className={styles.facts}>
-        <dt>Regions</dt>
+        <dt>{t('regions')}</dt>
         <dd>{regions.map((r) => `${r.name} (${r.code})`).join(', ')}</dd>
-        <dt>Postcodes</dt>
+        <dt>{t('postcodes')}</dt>
         <dd>
           {postcodes.length === 0
-            ? 'all of the regions'
+            ? t('allRegions')
             : postcodes.slice(0, SHOWN_POSTCODES).join(', ') +
               (postcodes.length > SHOWN_POSTCODES
-                ? ` and ${formatCount(postcodes.length - SHOWN_POSTCODES)} more`
+                ? t('andMore', { count: f.count(postcodes.length - SHOWN_POSTCODES) })
                 : '')}
         </dd>
-        <dt>Customers</dt>
+        <dt>{t('customers')}</dt>
         <dd>
-          <strong data-testid="affected-count">{formatCount(affectedCustomers)}</strong>{' '}
+          <strong data-testid="affected-count">{f.count(affectedCustomers)}</strong>{' '}
           <span className="muted">
-            active at the start, billed {postcodes.length === 0 ? 'in the regions' : 'at the postcodes'}
-            {region ? `; ${region} only` : ''}
+            {t('activeAt', { where: postcodes.length === 0 ? 'regions' : 'postcodes' })}
+            {region ? t('regionOnly', { region }) : ''}
           </span>
         </dd>
       </dl>
@@ -46,7 +49,7 @@ export function FootprintPanel({ outageRef, regions, postcodes, affectedCustomer
             download
             data-testid="sms-csv"
           >
-            Download the SMS list (CSV)
+            {t('download')}
           </a>
         </p>
       ) : null}

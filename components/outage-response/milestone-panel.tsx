@@ -1,7 +1,9 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
+import { useWords } from '@/components/ui/vocab';
 import { ChartFrame } from '@/components/charts/chart-frame';
-import { OUTAGE_STEPS, STEP_LABELS, targetStatus, type Milestone, type OutageStep } from '@/lib/outage-targets';
+import { OUTAGE_STEPS, targetStatus, type Milestone, type OutageStep } from '@/lib/outage-targets';
 import { minutesFrom } from './format';
 import { LazyTimelineChart } from './lazy';
 import { MilestoneRow } from './milestone-row';
@@ -25,6 +27,8 @@ function targetOf(step: OutageStep, targets: Record<Milestone, number>): number 
 
 /** The milestones against their targets: a chart, then a table where each is recorded now or at an exact time. */
 export function MilestonePanel({ outageRef, startedAt, steps, targets, timezone, serverNow, canManage }: Props) {
+  const t = useTranslations('outageResponse.milestones');
+  const words = useWords();
   const now = useNow(serverNow);
   const open = steps.resolve === null;
   // The chart moves once a minute; the header's clock ticks every second.
@@ -47,39 +51,43 @@ export function MilestonePanel({ outageRef, startedAt, steps, targets, timezone,
       rows
         .filter((r) => r.step !== 'resolve')
         .map((r) => ({
-          label: STEP_LABELS[r.step],
+          label: words('milestone', r.step),
           actual: r.minutes === null ? null : Math.round(r.minutes * 10) / 10,
           waiting: r.minutes === null && open ? elapsed : null,
           target: r.target,
           status: r.status,
         })),
-    [rows, open, elapsed],
+    [rows, open, elapsed, words],
   );
   return (
     <section className="card" aria-labelledby="timeline">
-      <h2 id="timeline">Timeline against the targets</h2>
-      <p className="muted">Times in {timezone}; an exact time you enter is read in that zone too.</p>
+      <h2 id="timeline">{t('title')}</h2>
+      <p className="muted">{t('timesIn', { timezone })}</p>
       <ChartFrame
-        title="Minutes from the start to each milestone"
-        description={open ? 'amber: still waiting; resolution is in the table' : 'resolution is in the table'}
+        title={t('chartTitle')}
+        description={open ? t('chartOpen') : t('chartClosed')}
         columns={[
-          { key: 'label', label: 'Milestone' },
-          { key: 'actual', label: 'Happened', kind: 'minutes' },
-          { key: 'target', label: 'Target', kind: 'minutes' },
+          { key: 'label', label: t('milestone') },
+          { key: 'actual', label: t('happened'), kind: 'minutes' },
+          { key: 'target', label: t('target'), kind: 'minutes' },
         ]}
         rows={chartRows}
       >
-        <LazyTimelineChart rows={chartRows} nowMinutes={open ? elapsed : null} />
+        <LazyTimelineChart
+          rows={chartRows}
+          nowMinutes={open ? elapsed : null}
+          labels={{ target: t('target'), happened: t('happened'), waiting: t('stillWaiting'), now: t('now') }}
+        />
       </ChartFrame>
       <div className="table-scroll">
-        <table className={`data ${styles.table}`} aria-label="Milestones">
+        <table className={`data ${styles.table}`} aria-label={t('label')}>
           <thead>
             <tr>
-              <th>Milestone</th>
-              <th>When</th>
-              <th className={styles.num}>From start</th>
-              <th className={styles.num}>Target</th>
-              {canManage ? <th>Record</th> : null}
+              <th>{t('milestone')}</th>
+              <th>{t('when')}</th>
+              <th className={styles.num}>{t('fromStart')}</th>
+              <th className={styles.num}>{t('target')}</th>
+              {canManage ? <th>{t('record')}</th> : null}
             </tr>
           </thead>
           {rows.map((r) => (

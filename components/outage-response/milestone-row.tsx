@@ -1,15 +1,16 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { STEP_LABELS, type OutageStep } from '@/lib/outage-targets';
+import type { OutageStep } from '@/lib/outage-targets';
+import { useFormat } from '@/components/i18n/use-format';
+import { useWords } from '@/components/ui/vocab';
 import { useTRPC } from '@/lib/trpc/react';
 import { formatLocal, formatMinutes } from './format';
 import { MutationError } from '@/components/ui/mutation-error';
 import type { TimelineRow } from './timeline-chart';
 import { useOutageRefresh } from './use-outage-refresh';
 import styles from './outage-response.module.css';
-
-const STATUS_TEXT = { met: 'on target', missed: 'late', missing: 'not yet', untimed: 'no target' } as const;
 
 interface Props {
   outageRef: string;
@@ -29,6 +30,9 @@ interface Props {
  */
 export function MilestoneRow({ outageRef, step, at, minutes, target, status, timezone, canManage }: Props) {
   const trpc = useTRPC();
+  const t = useTranslations('outageResponse');
+  const f = useFormat();
+  const words = useWords();
   const refresh = useOutageRefresh(outageRef);
   const [editing, setEditing] = useState(false);
   const [when, setWhen] = useState('');
@@ -41,17 +45,17 @@ export function MilestoneRow({ outageRef, step, at, minutes, target, status, tim
       },
     }),
   );
-  const label = STEP_LABELS[step];
+  const label = words('milestone', step);
   return (
     <tbody data-testid={`milestone-${step}`}>
       <tr>
         <td>{label}</td>
-        <td className={styles.nowrap}>{at ? formatLocal(at, timezone) : '—'}</td>
+        <td className={styles.nowrap}>{at ? formatLocal(at, timezone, f.locale) : '—'}</td>
         <td className={`${styles.num} ${styles[status]}`} data-status={status}>
-          {formatMinutes(minutes)}
-          <span className={styles.statusText}>{STATUS_TEXT[status]}</span>
+          {formatMinutes(minutes, t, (value) => f.decimal(value, 1))}
+          <span className={styles.statusText}>{t(`milestones.status.${status}`)}</span>
         </td>
-        <td className={styles.num}>{target === null ? '—' : `≤ ${target} min`}</td>
+        <td className={styles.num}>{target === null ? '—' : t('milestones.targetValue', { target })}</td>
         {canManage ? (
           <td>
             <div className={styles.record}>
@@ -63,7 +67,7 @@ export function MilestoneRow({ outageRef, step, at, minutes, target, status, tim
                   data-testid={`record-${step}-now`}
                   onClick={() => mutation.mutate({ ref: outageRef, step })}
                 >
-                  Now
+                  {t('milestones.recordNow')}
                 </button>
               )}
               {editing ? (
@@ -76,7 +80,7 @@ export function MilestoneRow({ outageRef, step, at, minutes, target, status, tim
                 >
                   <input
                     type="datetime-local"
-                    aria-label={`${label}: exact time`}
+                    aria-label={t('milestones.exactTime', { label })}
                     value={when}
                     onChange={(e) => setWhen(e.target.value)}
                     data-testid={`record-${step}-at`}
@@ -87,10 +91,10 @@ export function MilestoneRow({ outageRef, step, at, minutes, target, status, tim
                     disabled={mutation.isPending || when === ''}
                     data-testid={`record-${step}-save`}
                   >
-                    Save
+                    {t('milestones.save')}
                   </button>
                   <button type="button" className="btn btn-small btn-ghost" onClick={() => setEditing(false)}>
-                    Cancel
+                    {t('milestones.cancel')}
                   </button>
                 </form>
               ) : (
@@ -100,7 +104,7 @@ export function MilestoneRow({ outageRef, step, at, minutes, target, status, tim
                   data-testid={`record-${step}-edit`}
                   onClick={() => setEditing(true)}
                 >
-                  {at ? 'Correct…' : 'At…'}
+                  {at ? t('milestones.correct') : t('milestones.atTime')}
                 </button>
               )}
             </div>

@@ -1,8 +1,10 @@
 'use client';
 import { useMutation, useSuspenseQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
-import { SERVICE_KINDS, SERVICE_LABELS, type ServiceKind } from '@/lib/billing';
+import { SERVICE_KINDS, type ServiceKind } from '@/lib/billing';
+import { useWords } from '@/components/ui/vocab';
 import { createOutageInput, parsePostcodes } from '@/lib/schemas/outage-response';
 import { useTRPC } from '@/lib/trpc/react';
 import { OUTAGE_SEVERITIES, type OutageSeverity } from '@/lib/vocabularies';
@@ -12,6 +14,8 @@ import styles from './outage-response.module.css';
 /** Declare an outage: what, how bad, since when, where; then its page records the response. */
 export function NewOutageForm() {
   const trpc = useTRPC();
+  const t = useTranslations('outageResponse.form');
+  const words = useWords();
   const router = useRouter();
   const { data: options } = useSuspenseQuery(trpc.outageResponse.formOptions.queryOptions());
   const [title, setTitle] = useState('');
@@ -41,7 +45,7 @@ export function NewOutageForm() {
     };
     const checked = createOutageInput.safeParse(input);
     if (!checked.success) {
-      setProblem(checked.error.issues[0]?.message ?? 'Check the form.');
+      setProblem(checked.error.issues[0]?.message ?? t('checkForm'));
       return;
     }
     setProblem(null);
@@ -52,30 +56,30 @@ export function NewOutageForm() {
     setRegions((current) => (current.includes(code) ? current.filter((c) => c !== code) : [...current, code]));
 
   return (
-    <form className={`card ${styles.form}`} onSubmit={submit} aria-label="Declare an outage" noValidate>
+    <form className={`card ${styles.form}`} onSubmit={submit} aria-label={t('label')} noValidate>
       <div className="field">
-        <label htmlFor="outage-title">Title</label>
+        <label htmlFor="outage-title">{t('title')}</label>
         <input
           id="outage-title"
           value={title}
           maxLength={200}
-          placeholder="e.g. Fibre cut in Valencia 46004"
+          placeholder={t('titlePlaceholder')}
           onChange={(e) => setTitle(e.target.value)}
         />
       </div>
       <div className={styles.row}>
         <div className="field">
-          <label htmlFor="outage-severity">Severity</label>
+          <label htmlFor="outage-severity">{t('severity')}</label>
           <select id="outage-severity" value={severity} onChange={(e) => setSeverity(e.target.value as OutageSeverity)}>
             {OUTAGE_SEVERITIES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {words('severity', s)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="outage-start">Started at ({options.timezone})</label>
+          <label htmlFor="outage-start">{t('startedAt', { timezone: options.timezone })}</label>
           <input
             id="outage-start"
             type="datetime-local"
@@ -84,12 +88,12 @@ export function NewOutageForm() {
             aria-describedby="outage-start-hint"
           />
           <span id="outage-start-hint" className={styles.hint}>
-            Leave empty if it started now.
+            {t('startedHint')}
           </span>
         </div>
       </div>
       <fieldset className={styles.regions}>
-        <legend>Affected regions</legend>
+        <legend>{t('regions')}</legend>
         {options.regions.map((r) => (
           <label key={r.code} className={styles.check}>
             <input
@@ -102,26 +106,25 @@ export function NewOutageForm() {
           </label>
         ))}
         {options.lockedRegion ? (
-          <p className={styles.hint}>You manage {options.lockedRegion}: outages you declare affect your region.</p>
+          <p className={styles.hint}>{t('lockedRegion', { region: options.lockedRegion })}</p>
         ) : null}
       </fieldset>
       <div className="field">
-        <label htmlFor="outage-postcodes">Postcodes (optional)</label>
+        <label htmlFor="outage-postcodes">{t('postcodes')}</label>
         <textarea
           id="outage-postcodes"
           rows={3}
           value={postcodes}
-          placeholder="Separated by commas, spaces or new lines"
+          placeholder={t('postcodesPlaceholder')}
           onChange={(e) => setPostcodes(e.target.value)}
           aria-describedby="outage-postcodes-hint"
         />
         <span id="outage-postcodes-hint" className={styles.hint}>
-          Only customers billed at these postcodes are affected; each must belong to a chosen region. Leave empty when
-          the whole of the regions is affected.
+          {t('postcodesHint')}
         </span>
       </div>
       <fieldset className={styles.regions}>
-        <legend>Interrupted services</legend>
+        <legend>{t('services')}</legend>
         {SERVICE_KINDS.map((kind) => (
           <label key={kind} className={styles.check}>
             <input
@@ -133,13 +136,13 @@ export function NewOutageForm() {
                 )
               }
             />
-            {SERVICE_LABELS[kind]}
+            {words('service', kind)}
           </label>
         ))}
-        <p className={styles.hint}>None ticked: every service is interrupted. The legal minimum counts only these.</p>
+        <p className={styles.hint}>{t('servicesHint')}</p>
         <label className={styles.check}>
           <input type="checkbox" checked={forceMajeure} onChange={(e) => setForceMajeure(e.target.checked)} />
-          Force majeure (e.g. a storm): some laws then owe only the fees prorated
+          {t('forceMajeure')}
         </label>
       </fieldset>
       {problem ? (
@@ -150,7 +153,7 @@ export function NewOutageForm() {
       <MutationError error={create.error} />
       <div className={styles.actions}>
         <button type="submit" className="btn" disabled={create.isPending || create.isSuccess}>
-          {create.isPending ? 'Declaring…' : 'Declare outage'}
+          {create.isPending ? t('pending') : t('submit')}
         </button>
       </div>
     </form>

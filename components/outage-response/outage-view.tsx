@@ -1,6 +1,8 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { Suspense } from 'react';
+import { OutageCommsPanels } from '@/components/outage-comms/outage-comms-panels';
 import { useTRPC } from '@/lib/trpc/react';
 import { Checklist } from './checklist';
 import { CompensationPanel } from './compensation-panel';
@@ -13,6 +15,7 @@ import styles from './outage-response.module.css';
 /** One outage: its clock, checklist and footprint, the timeline against targets, and compensation. */
 export function OutageView({ outageRef }: { outageRef: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('outageResponse');
   const { data: o } = useSuspenseQuery(trpc.outageResponse.get.queryOptions({ ref: outageRef }));
   return (
     <>
@@ -36,7 +39,7 @@ export function OutageView({ outageRef }: { outageRef: string }) {
             serverNow={o.serverNow}
             canManage={o.canManage}
           />
-          <Suspense fallback={<p className="card muted">Working out the compensation…</p>}>
+          <Suspense fallback={<p className="card muted">{t('workingOut')}</p>}>
             <CompensationPanel outageRef={o.ref} canManage={o.canManage} canForce={o.canForce} />
           </Suspense>
         </div>
@@ -50,6 +53,9 @@ export function OutageView({ outageRef }: { outageRef: string }) {
             region={o.region}
             canDownload={o.canManage}
           />
+          <Suspense fallback={null}>
+            <OutageCommsPanels outageRef={o.ref} canManage={o.canManage} />
+          </Suspense>
           <HistoryPanel history={o.history} timezone={o.timezone} />
         </div>
       </div>

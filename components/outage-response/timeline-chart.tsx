@@ -27,6 +27,8 @@ export interface TimelineChartProps {
   rows: readonly TimelineRow[];
   /** Minutes since the start, marked while the outage is open. */
   nowMinutes: number | null;
+  /** The legend's and the marker's words, in the user's language. */
+  labels: { target: string; happened: string; waiting: string; now: string };
 }
 
 const STEPS = [5, 10, 15, 30, 60, 120, 240, 480, 960, 1440];
@@ -50,7 +52,7 @@ const COLORS = {
  * props. The axis ends a little after the last target or milestone, so a long wait runs off the
  * edge instead of squashing everything else.
  */
-export function TimelineChart({ rows, nowMinutes }: TimelineChartProps) {
+export function TimelineChart({ rows, nowMinutes, labels }: TimelineChartProps) {
   const ticks = minuteTicks(Math.max(10, ...rows.flatMap((r) => [r.actual ?? 0, r.target ?? 0])) * 1.1);
   const axisEnd = ticks[ticks.length - 1] ?? 10;
   return (
@@ -68,8 +70,8 @@ export function TimelineChart({ rows, nowMinutes }: TimelineChartProps) {
         <YAxis type="category" dataKey="label" width={180} tick={{ fontSize: 12 }} />
         <Tooltip formatter={(value) => minutes(value)} />
         <Legend />
-        <Bar dataKey="target" name="Target" fill="#c4ccd6" barSize={8} isAnimationActive={false} />
-        <Bar dataKey="actual" name="Happened" fill="var(--good)" barSize={14} isAnimationActive={false}>
+        <Bar dataKey="target" name={labels.target} fill="#c4ccd6" barSize={8} isAnimationActive={false} />
+        <Bar dataKey="actual" name={labels.happened} fill="var(--good)" barSize={14} isAnimationActive={false}>
           {rows.map((row) => (
             <Cell key={row.label} fill={COLORS[row.status]} />
           ))}
@@ -77,7 +79,7 @@ export function TimelineChart({ rows, nowMinutes }: TimelineChartProps) {
         {nowMinutes === null ? null : (
           <Bar
             dataKey="waiting"
-            name="Still waiting"
+            name={labels.waiting}
             fill="var(--warn)"
             fillOpacity={0.45}
             barSize={14}
@@ -89,7 +91,7 @@ export function TimelineChart({ rows, nowMinutes }: TimelineChartProps) {
             x={nowMinutes}
             stroke="var(--warn)"
             strokeDasharray="4 2"
-            label={{ value: 'now', fontSize: 12, position: 'top' }}
+            label={{ value: labels.now, fontSize: 12, position: 'top' }}
           />
         ) : null}
       </BarChart>

@@ -1,11 +1,13 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { allowedTransitions } from '@/lib/dispute-status';
-import { formatCount } from '@/lib/format';
 import { useTRPC } from '@/lib/trpc/react';
 import type { DisputeStatus } from '@/lib/vocabularies';
-import { words } from '../cases/cells';
+import { useFormat } from '@/components/i18n/use-format';
+import { useWords } from '@/components/ui/vocab';
+import { useMutationErrorMessage, type MutationErrorLike } from '@/components/ui/mutation-error';
 import type { Assignee, QueueRow } from './types';
 import styles from './queue.module.css';
 
@@ -34,6 +36,10 @@ export function BulkActions({
   onDone: () => void;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('queue.bulk');
+  const words = useWords();
+  const errorMessage = useMutationErrorMessage();
+  const f = useFormat();
   const queryClient = useQueryClient();
   const [assignee, setAssignee] = useState('');
   const [status, setStatus] = useState('');
@@ -41,13 +47,12 @@ export function BulkActions({
 
   // Only the queue shows what a bulk action changes.
   const reload = () => queryClient.invalidateQueries(trpc.queue.pathFilter());
-  const onError = (error: { message: string; data?: { code?: string } | null }) => {
+  const onError = (error: MutationErrorLike) => {
     const conflict = error.data?.code === 'CONFLICT';
+    const message = errorMessage(error);
     setMessage({
       error: true,
-      text: conflict
-        ? `${error.message} Nothing was changed; the list has been reloaded.`
-        : `${error.message} Nothing was changed.`,
+      text: conflict ? t('failedConflict', { message }) : t('failed', { message }),
     });
     void reload();
   };
@@ -55,11 +60,12 @@ export function BulkActions({
   const reassign = useMutation(
     trpc.disputeCase.bulkReassign.mutationOptions({
       onSuccess: async (result, input) => {
-        const who =
-          input.assigneeEmail === null
-            ? 'unassigned'
-            : `reassigned to ${assignees.find((a) => a.email === input.assigneeEmail)?.name ?? input.assigneeEmail}`;
-        setMessage({ error: false, text: `${formatCount(result.items.length)} disputes ${who}.` });
+        const count = result.items.length;
+        const name = assignees.find((a) => a.email === input.assigneeEmail)?.name ?? input.assigneeEmail;
+        setMessage({
+          error: false,
+          text: name === null ? t('unassignedDone', { count }) : t('reassignedDone', { count, name }),
+        });
         setAssignee('');
         onDone();
         await reload();
@@ -70,7 +76,7 @@ export function BulkActions({
   const transition = useMutation(
     trpc.disputeCase.bulkTransition.mutationOptions({
       onSuccess: async (result, input) => {
-        setMessage({ error: false, text: `${formatCount(result.items.length)} disputes moved to ${words(input.to)}.` });
+        setMessage({ error: false, text: t('movedDone', { count: result.items.length, status: words('disputeStatus', input.to) }) });
         setStatus('');
         onDone();
         await reload();
@@ -85,8 +91,8 @@ export function BulkActions({
   const none = selected.length === 0;
 
   return (
-    <div className={styles.bulk} role="region" aria-label="Bulk actions">
-      <strong>{none ? 'Select disputes to act on them together' : `${formatCount(selected.length)} selected`}</strong>
+    <div className={styles.bulk} role="region" aria-label={t('label')}>
+      <strong>{none ? t('none') : t('selected', { count: f.count(selected.length) })}</strong>
       <form
         className={styles.inline}
         onSubmit={(e) => {
@@ -98,13 +104,13 @@ export function BulkActions({
       >
         <select
           name="bulkAssignee"
-          aria-label="Reassign to"
+          aria-label={t('reassignTo')}
           value={assignee}
           disabled={none || busy}
           onChange={(e) => setAssignee(e.target.value)}
         >
-          <option value="">Reassign to…</option>
-          <option value={UNASSIGN}>Nobody (unassign)</option>
+          <option value="">{t('reassignToPlaceholder')}</option>
+          <option value={UNASSIGN}>{t('nobody')}</option>
           {assignees.map((a) => (
             <option key={a.email} value={a.email}>
               {a.name}
@@ -112,7 +118,7 @@ export function BulkActions({
           ))}
         </select>
         <button type="submit" className="btn btn-small" disabled={none || busy || !assignee}>
-          {reassign.isPending ? 'Reassigning…' : 'Reassign'}
+          {reassign.isPending ? t('reassigning') : t('reassign')}
         </button>
       </form>
       <form
@@ -126,20 +132,20 @@ export function BulkActions({
       >
         <select
           name="bulkStatus"
-          aria-label="Move to status"
+          aria-label={t('moveToStatus')}
           value={status}
           disabled={none || busy || targets.length === 0}
           onChange={(e) => setStatus(e.target.value)}
         >
-          <option value="">{none || targets.length > 0 ? 'Move to status…' : 'No status fits all selected'}</option>
+          <option value="">{none || targets.length > 0 ? t('moveToStatusPlaceholder') : t('noCommonStatus')}</option>
           {targets.map((to) => (
             <option key={to} value={to}>
-              {words(to)}
+              {words('disputeStatus', to)}
             </option>
           ))}
         </select>
         <button type="submit" className="btn btn-small" disabled={none || busy || !status}>
-          {transition.isPending ? 'Moving…' : 'Move'}
+          {transition.isPending ? t('moving') : t('move')}
         </button>
       </form>
       {message ? (

@@ -1,9 +1,11 @@
-import { formatZonedInstant } from '@/lib/format';
+import type { Formats } from '@/lib/format';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import type { useTranslations } from 'next-intl';
+import type { Words } from '@/components/ui/vocab';
 import type { QueueSort } from '@/lib/schemas/queue';
-import { Money, words } from '../cases/cells';
+import { Money } from '../cases/cells';
 import { SlaCountdown } from './sla-countdown';
 import type { QueueDisplay, QueueRow } from './types';
 import styles from './queue.module.css';
@@ -30,49 +32,56 @@ const column = (
 });
 
 /** The queue's columns; the SLA column reads the page clock, so it is rebuilt on every tick. */
-export function queueColumns(display: QueueDisplay, now: number, showAssignee: boolean): ColumnDef<QueueRow>[] {
+export function queueColumns(
+  display: QueueDisplay,
+  now: number,
+  showAssignee: boolean,
+  t: ReturnType<typeof useTranslations<'queue'>>,
+  words: Words,
+  f: Formats,
+): ColumnDef<QueueRow>[] {
   return [
-    column('ref', 'Ref', (r) => (
+    column('ref', t('columns.ref'), (r) => (
       <Link className={styles.ref} href={`/disputes/${encodeURIComponent(r.ref)}`}>
         {r.ref}
       </Link>
     )),
-    column('account', 'Account', (r) => (
+    column('account', t('columns.account'), (r) => (
       <Link className={styles.ref} href={customerHref(r.account)} title={r.customerName ?? undefined}>
         {r.account}
       </Link>
     )),
-    column('region', 'Region', (r) => r.region),
-    column('cause', 'Cause', (r) => words(r.cause), { wrap: true }),
+    column('region', t('columns.region'), (r) => r.region),
+    column('cause', t('columns.cause'), (r) => words('disputeCause', r.cause), { wrap: true }),
     column(
       'bill',
-      'Bill #',
+      t('columns.bill'),
       (r) =>
         r.billNumber === 1 ? (
-          <span className={styles.firstBill} title="The customer's first bill">
-            1 · first bill
+          <span className={styles.firstBill} title={t('firstBillTitle')}>
+            {t('firstBill')}
           </span>
         ) : (
           (r.billNumber ?? <span className="muted">—</span>)
         ),
       { numeric: true },
     ),
-    column('amount', 'Amount', (r) => <Money cents={r.amountCents} currency={display.currency} />, { numeric: true }),
-    column('status', 'Status', (r) => <span className="badge">{words(r.status)}</span>, { wrap: true }),
+    column('amount', t('columns.amount'), (r) => <Money cents={r.amountCents} currency={display.currency} />, { numeric: true }),
+    column('status', t('columns.status'), (r) => <span className="badge">{words('disputeStatus', r.status)}</span>, { wrap: true }),
     ...(showAssignee
       ? [
-          column('assignee', 'Assignee', (r) =>
+          column('assignee', t('columns.assignee'), (r) =>
             r.assigneeName ? (
               <span title={r.assigneeEmail ?? undefined}>{r.assigneeName}</span>
             ) : (
-              <span className="muted">unassigned</span>
+              <span className="muted">{t('unassigned')}</span>
             ),
           ),
         ]
       : []),
-    column('opened', 'Opened', (r) => (
-      <span className={styles.nowrap}>{formatZonedInstant(r.openedAt, display.timezone)}</span>
+    column('opened', t('columns.opened'), (r) => (
+      <span className={styles.nowrap}>{f.instant(r.openedAt, display.timezone)}</span>
     )),
-    column('due', 'SLA due', (r) => <SlaCountdown dueAt={r.slaDueAt} now={now} timezone={display.timezone} />),
+    column('due', t('columns.due'), (r) => <SlaCountdown dueAt={r.slaDueAt} now={now} timezone={display.timezone} />),
   ];
 }

@@ -1,13 +1,14 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import type { KeyboardEvent } from 'react';
 import { QUEUE_STATUSES, SLA_STATES, type QueueUrl } from '@/lib/schemas/queue';
 import { DISPUTE_CAUSES } from '@/lib/vocabularies';
-import { words } from '../cases/cells';
+import { useWords } from '@/components/ui/vocab';
 import type { Assignee } from './types';
 
 export type QueueUrlPatch = Partial<{ [K in keyof QueueUrl]: QueueUrl[K] | null }>;
 
-const SLA_LABELS = { breached: 'Breached', 'due-soon': 'Due in < 8 h', 'on-track': 'On track' } as const;
+const SLA_LABELS = { breached: 'breached', 'due-soon': 'dueSoon', 'on-track': 'onTrack' } as const;
 const BILLS = [1, 2, 3, 4, 5, 6];
 
 function AmountInput({
@@ -21,6 +22,7 @@ function AmountInput({
   value: number | null;
   onCommit: (value: number | null) => void;
 }) {
+  const t = useTranslations('queue.filters');
   const commit = (raw: string) => {
     const text = raw.trim().replace(',', '.');
     if (text === '') return value === null ? undefined : onCommit(null);
@@ -39,7 +41,7 @@ function AmountInput({
         min={0}
         step="0.01"
         defaultValue={value ?? ''}
-        placeholder="any"
+        placeholder={t('anyAmount')}
         size={8}
         onBlur={(e) => commit(e.currentTarget.value)}
         onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
@@ -65,85 +67,87 @@ export function QueueFilterBar({
   currency: string;
   busy: boolean;
 }) {
+  const t = useTranslations('queue');
+  const words = useWords();
   const set = (patch: QueueUrlPatch) => onChange({ ...patch, page: null });
   const filtered = [values.status, values.cause, values.sla, values.bill, values.min, values.max, values.assignee].some(
     (v) => v !== null,
   );
   const bills = values.bill !== null && !BILLS.includes(values.bill) ? [...BILLS, values.bill] : BILLS;
   return (
-    <form className="filters" aria-label="Queue filters" aria-busy={busy} onSubmit={(e) => e.preventDefault()}>
+    <form className="filters" aria-label={t('filters.label')} aria-busy={busy} onSubmit={(e) => e.preventDefault()}>
       <label>
-        Status
+        {t('filters.status')}
         <select
           name="status"
           value={values.status ?? ''}
           onChange={(e) => set({ status: (e.target.value || null) as QueueUrl['status'] })}
         >
-          <option value="">All open</option>
+          <option value="">{t('filters.allOpen')}</option>
           {QUEUE_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {words(s)}
+              {words('disputeStatus', s)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Cause
+        {t('filters.cause')}
         <select
           name="cause"
           value={values.cause ?? ''}
           onChange={(e) => set({ cause: (e.target.value || null) as QueueUrl['cause'] })}
         >
-          <option value="">All causes</option>
+          <option value="">{t('filters.allCauses')}</option>
           {DISPUTE_CAUSES.map((c) => (
             <option key={c} value={c}>
-              {words(c)}
+              {words('disputeCause', c)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        SLA
+        {t('filters.sla')}
         <select
           name="sla"
           value={values.sla ?? ''}
           onChange={(e) => set({ sla: (e.target.value || null) as QueueUrl['sla'] })}
         >
-          <option value="">Any</option>
+          <option value="">{t('filters.any')}</option>
           {SLA_STATES.map((s) => (
             <option key={s} value={s}>
-              {SLA_LABELS[s]}
+              {t(`counts.${SLA_LABELS[s]}`)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Bill
+        {t('filters.bill')}
         <select
           name="bill"
           value={values.bill ?? ''}
           onChange={(e) => set({ bill: e.target.value ? Number(e.target.value) : null })}
         >
-          <option value="">Any bill</option>
+          <option value="">{t('filters.anyBill')}</option>
           {bills.map((n) => (
             <option key={n} value={n}>
-              {n === 1 ? 'First bill only' : `Bill ${n}`}
+              {n === 1 ? t('filters.firstBillOnly') : t('filters.billN', { n })}
             </option>
           ))}
         </select>
       </label>
-      <AmountInput label={`Amount from (${currency})`} name="min" value={values.min} onCommit={(min) => set({ min })} />
-      <AmountInput label={`to (${currency})`} name="max" value={values.max} onCommit={(max) => set({ max })} />
+      <AmountInput label={t('filters.amountFrom', { currency })} name="min" value={values.min} onCommit={(min) => set({ min })} />
+      <AmountInput label={t('filters.amountTo', { currency })} name="max" value={values.max} onCommit={(max) => set({ max })} />
       {assignees ? (
         <label>
-          Assignee
+          {t('filters.assignee')}
           <select
             name="assignee"
             value={values.assignee ?? ''}
             onChange={(e) => set({ assignee: e.target.value || null })}
           >
-            <option value="">Everyone</option>
-            <option value="unassigned">Unassigned</option>
+            <option value="">{t('filters.everyone')}</option>
+            <option value="unassigned">{t('filters.unassigned')}</option>
             {assignees.map((a) => (
               <option key={a.email} value={a.email}>
                 {a.name}
@@ -165,7 +169,7 @@ export function QueueFilterBar({
             set({ status: null, cause: null, sla: null, bill: null, min: null, max: null, assignee: null })
           }
         >
-          Clear filters
+          {t('filters.clear')}
         </button>
       ) : null}
     </form>

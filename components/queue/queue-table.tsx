@@ -8,23 +8,27 @@ import {
   type OnChangeFn,
   type RowSelectionState,
 } from '@tanstack/react-table';
+import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { formatCount } from '@/lib/format';
+import { useFormat } from '@/components/i18n/use-format';
+import { useWords } from '@/components/ui/vocab';
 import type { QueueSort } from '@/lib/schemas/queue';
 import { queueColumns, type QueueColumnMeta } from './queue-columns';
 import type { QueueDisplay, QueueListData, QueueRow } from './types';
 import { useNow } from './use-now';
 import styles from './queue.module.css';
 
+type QueueTableT = ReturnType<typeof useTranslations<'queue.table'>>;
+
 /** What queueColumns put in `meta` (TanStack types it as an empty interface). */
 const columnMeta = (meta: QueueColumnMeta | undefined): QueueColumnMeta => meta ?? {};
 
-const selectColumn: ColumnDef<QueueRow> = {
+const selectColumn = (t: QueueTableT): ColumnDef<QueueRow> => ({
   id: 'select',
   header: ({ table }) => (
     <input
       type="checkbox"
-      aria-label="Select all disputes on this page"
+      aria-label={t('selectAll')}
       checked={table.getIsAllRowsSelected()}
       ref={(el) => {
         if (el) el.indeterminate = table.getIsSomeRowsSelected();
@@ -35,12 +39,12 @@ const selectColumn: ColumnDef<QueueRow> = {
   cell: ({ row }) => (
     <input
       type="checkbox"
-      aria-label={`Select ${row.original.ref}`}
+      aria-label={t('selectOne', { ref: row.original.ref })}
       checked={row.getIsSelected()}
       onChange={row.getToggleSelectedHandler()}
     />
   ),
-};
+});
 
 export interface QueueTableProps {
   data: QueueListData;
@@ -68,11 +72,15 @@ export function QueueTable({
   onPage,
   busy,
 }: QueueTableProps) {
+  const t = useTranslations('queue');
+  const tt = useTranslations('queue.table');
+  const words = useWords();
+  const f = useFormat();
   const now = useNow(data.now.getTime());
   const columns = useMemo(() => {
-    const list = queueColumns(display, now, manager);
-    return manager ? [selectColumn, ...list] : list;
-  }, [display, now, manager]);
+    const list = queueColumns(display, now, manager, t, words, f);
+    return manager ? [selectColumn(tt), ...list] : list;
+  }, [display, now, manager, t, tt, words, f]);
 
   const { rows, total, page, pageSize, sort, dir } = data;
   // The server already sorted and paged these rows.
@@ -98,7 +106,7 @@ export function QueueTable({
   const last = Math.min(page * pageSize, total);
 
   return (
-    <section aria-label="Disputes" aria-busy={busy} className={styles.list}>
+    <section aria-label={tt('label')} aria-busy={busy} className={styles.list}>
       <div className={`table-scroll card ${styles.tableCard}`}>
         <table className="data" aria-rowcount={total}>
           <thead>
@@ -158,22 +166,22 @@ export function QueueTable({
         {rows.length === 0 ? (
           <p className={`muted ${styles.empty}`}>
             {total === 0 ? (
-              'No disputes match these filters.'
+              tt('empty')
             ) : (
               <>
-                This page is past the end of the queue.{' '}
+                {tt('pastEnd')}{' '}
                 <button type="button" className="btn btn-ghost btn-small" onClick={() => onPage(1)}>
-                  Go to the first page
+                  {tt('firstPage')}
                 </button>
               </>
             )}
           </p>
         ) : null}
       </div>
-      <nav className={styles.pager} aria-label="Pages">
+      <nav className={styles.pager} aria-label={tt('pages')}>
         <span className="muted" data-testid="queue-range">
-          {rows.length > 0 ? `Rows ${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}` : ''}
-          {pages > 1 ? ` · page ${formatCount(page)} of ${formatCount(pages)}` : ''}
+          {rows.length > 0 ? tt('rows', { first: f.count(first), last: f.count(last), total: f.count(total) }) : ''}
+          {pages > 1 ? tt('page', { page: f.count(page), pages: f.count(pages) }) : ''}
         </span>
         {pages > 1 || page > 1 ? (
           <PagerButtons page={page} pages={pages} busy={busy} onPage={onPage} className={styles.pagerButtons} />

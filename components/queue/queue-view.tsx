@@ -2,6 +2,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { createSerializer, useQueryStates } from 'nuqs';
+import { useTranslations } from 'next-intl';
 import { Suspense, useState, useTransition } from 'react';
 import {
   firstQueueDirection,
@@ -53,6 +54,7 @@ function ManagerQueue(props: QueueViewProps) {
 
 function QueueBody({ input, display, assignees }: QueueViewProps & { assignees: readonly Assignee[] | null }) {
   const trpc = useTRPC();
+  const t = useTranslations('queue');
   const manager = assignees !== null;
   const [isPending, startTransition] = useTransition();
   const [url, setUrl] = useQueryStates(queueUrlParsers, { shallow: false, history: 'push', startTransition });
@@ -85,7 +87,7 @@ function QueueBody({ input, display, assignees }: QueueViewProps & { assignees: 
         currency={display.currency}
         busy={isPending}
       />
-      <Suspense fallback={<p className="muted">Loading saved views…</p>}>
+      <Suspense fallback={<p className="muted">{t('loadingViews')}</p>}>
         <SavedViews currentQuery={viewQuery(url)} />
       </Suspense>
       <Suspense fallback={<div className={`cards ${styles.counts}`} />}>

@@ -1,7 +1,9 @@
 'use client';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
+import { useMutationErrorMessage } from '@/components/ui/mutation-error';
 import { useTRPC } from '@/lib/trpc/react';
 import styles from './queue.module.css';
 
@@ -15,6 +17,8 @@ function canonical(query: string): string {
 /** Named filter sets of the queue: the user's own, saved as the URL query and reopened from it. */
 export function SavedViews({ currentQuery }: { currentQuery: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('queue.views');
+  const errorMessage = useMutationErrorMessage();
   const queryClient = useQueryClient();
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
@@ -28,19 +32,19 @@ export function SavedViews({ currentQuery }: { currentQuery: string }) {
     trpc.savedViews.save.mutationOptions({
       onSuccess: async (view) => {
         setName('');
-        setMessage({ error: false, text: `Saved “${view.name}”.` });
+        setMessage({ error: false, text: t('savedDone', { name: view.name }) });
         await refresh();
       },
-      onError: (error) => setMessage({ error: true, text: error.message }),
+      onError: (error) => setMessage({ error: true, text: errorMessage(error) }),
     }),
   );
   const remove = useMutation(
     trpc.savedViews.remove.mutationOptions({
       onSuccess: async () => {
-        setMessage({ error: false, text: 'View removed.' });
+        setMessage({ error: false, text: t('removed') });
         await refresh();
       },
-      onError: (error) => setMessage({ error: true, text: error.message }),
+      onError: (error) => setMessage({ error: true, text: errorMessage(error) }),
     }),
   );
 
@@ -61,14 +65,14 @@ export function SavedViews({ currentQuery }: { currentQuery: string }) {
   return (
     <div className={styles.views} aria-busy={isPending}>
       <label className={styles.inline}>
-        <span className="muted">Saved views</span>
+        <span className="muted">{t('saved')}</span>
         <select
           name="view"
           value={current ? String(current.id) : ''}
           onChange={(e) => open(e.target.value)}
           disabled={views.length === 0}
         >
-          <option value="">{views.length === 0 ? 'none yet' : current ? '' : '— choose —'}</option>
+          <option value="">{views.length === 0 ? t('noneYet') : current ? '' : t('choose')}</option>
           {views.map((v) => (
             <option key={v.id} value={v.id}>
               {v.name}
@@ -83,20 +87,20 @@ export function SavedViews({ currentQuery }: { currentQuery: string }) {
           disabled={remove.isPending}
           onClick={() => remove.mutate({ id: current.id })}
         >
-          Delete “{current.name}”
+          {t('delete', { name: current.name })}
         </button>
       ) : null}
       <form className={styles.inline} onSubmit={submit}>
         <input
           name="viewName"
-          aria-label="Name for the current filters"
-          placeholder="Name these filters…"
+          aria-label={t('nameLabel')}
+          placeholder={t('namePlaceholder')}
           value={name}
           maxLength={80}
           onChange={(e) => setName(e.target.value)}
         />
         <button type="submit" className="btn btn-small" disabled={save.isPending || !name.trim()}>
-          Save view
+          {t('save')}
         </button>
       </form>
       {message ? (

@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { startTransition, useEffect, useState } from 'react';
 
@@ -13,6 +14,7 @@ type Database = 'checking' | 'reachable' | 'unreachable';
  */
 export function ErrorState({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const router = useRouter();
+  const t = useTranslations('ui.errorState');
   const [database, setDatabase] = useState<Database>('checking');
 
   useEffect(() => {
@@ -49,22 +51,18 @@ export function ErrorState({ error, reset }: { error: Error & { digest?: string 
   if (database === 'unreachable') {
     return (
       <div role="alert" className="card" data-testid="database-unavailable">
-        <h1>The database is not reachable; retrying</h1>
-        <p>Holdfast cannot reach its database right now. This page reloads by itself as soon as it answers.</p>
+        <h1>{t('unreachableTitle')}</h1>
+        <p>{t('unreachableBody')}</p>
       </div>
     );
   }
   const id = error.digest;
   return (
     <div role="alert" className="card" data-testid="unexpected-error">
-      <h1>Something went wrong</h1>
+      <h1>{t('title')}</h1>
       <p>
-        This page could not be shown.{' '}
-        {id ? (
-          <>
-            If it happens again, give this error id to your administrator: <code>{id}</code>.
-          </>
-        ) : null}
+        {t('body')}{' '}
+        {id ? t.rich('errorId', { id, code: (chunks) => <code>{chunks}</code> }) : null}
       </p>
       <button
         type="button"
@@ -76,7 +74,7 @@ export function ErrorState({ error, reset }: { error: Error & { digest?: string 
           })
         }
       >
-        Try again
+        {t('retry')}
       </button>
     </div>
   );

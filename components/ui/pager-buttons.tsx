@@ -1,4 +1,5 @@
 'use client';
+import { useTranslations } from 'next-intl';
 
 /** Previous / Next for a server-paginated list; a page past the end steps back to the last one. */
 export function PagerButtons({
@@ -14,6 +15,7 @@ export function PagerButtons({
   onPage: (page: number) => void;
   className?: string;
 }) {
+  const t = useTranslations('ui.pager');
   return (
     <span className={className}>
       <button
@@ -22,10 +24,10 @@ export function PagerButtons({
         disabled={page <= 1 || busy}
         onClick={() => onPage(Math.min(page - 1, pages))}
       >
-        Previous
+        {t('previous')}
       </button>
       <button type="button" className="btn btn-ghost" disabled={page >= pages || busy} onClick={() => onPage(page + 1)}>
-        Next
+        {t('next')}
       </button>
     </span>
   );

@@ -2,6 +2,23 @@ import account from '@/messages/en/account.json';
 import common from '@/messages/en/common.json';
 import auth from '@/messages/en/auth.json';
 import shell from '@/messages/en/shell.json';
+import adminImports from '@/messages/en/adminImports.json';
+import adminJobs from '@/messages/en/adminJobs.json';
+import adminSettings from '@/messages/en/adminSettings.json';
+import adminUsers from '@/messages/en/adminUsers.json';
+import approvals from '@/messages/en/approvals.json';
+import auditLog from '@/messages/en/auditLog.json';
+import cases from '@/messages/en/cases.json';
+import compensation from '@/messages/en/compensation.json';
+import disputeAnalytics from '@/messages/en/disputeAnalytics.json';
+import disputeCase from '@/messages/en/disputeCase.json';
+import exportsArea from '@/messages/en/exports.json';
+import outageAnalytics from '@/messages/en/outageAnalytics.json';
+import outageResponse from '@/messages/en/outageResponse.json';
+import queue from '@/messages/en/queue.json';
+import serverErrors from '@/messages/en/serverErrors.json';
+import ui from '@/messages/en/ui.json';
+import vocab from '@/messages/en/vocab.json';
 
 /** The English messages, one namespace per area (messages/en/<area>.json); their shape is every language's type. */
 export const en = {
@@ -9,6 +26,23 @@ export const en = {
   auth,
   account,
   common,
+  adminImports,
+  adminJobs,
+  adminSettings,
+  adminUsers,
+  approvals,
+  auditLog,
+  cases,
+  compensation,
+  disputeAnalytics,
+  disputeCase,
+  exports: exportsArea,
+  outageAnalytics,
+  outageResponse,
+  queue,
+  serverErrors,
+  ui,
+  vocab,
 };
 
 export type Messages = typeof en;

@@ -5,6 +5,7 @@ import {
   DATABASE_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
 } from '../http/database-unavailable';
+import type { ServerErrorMessage } from '@/lib/server-error-message';
 import { ApiError } from '../http/api-error';
 import {
   BAD_INPUT_MESSAGE,
@@ -78,4 +79,28 @@ export function databaseOutageMeta({ errors }: { errors: TRPCError[] }): { statu
     return { status: 503, headers: new Headers({ 'Retry-After': String(OVERLOAD_RETRY_AFTER_SECONDS) }) };
   }
   return {};
+}
+
+/**
+ * The message key of an error for the interface to translate: a service's refusal carries its own;
+ * the failures made safe above map by their digest (an unexpected one by its error id). Null when
+ * the English message is all there is.
+ */
+export function serverErrorMessage(original: TRPCError, safe: TRPCError): ServerErrorMessage | null {
+  if (original.cause instanceof ApiError) return original.cause.i18n ?? null;
+  const digest = (safe as SafeError).digest;
+  switch (digest) {
+    case undefined:
+      return null;
+    case DATABASE_UNAVAILABLE_DIGEST:
+      return { key: 'databaseUnavailable' };
+    case STATEMENT_TIMEOUT_DIGEST:
+      return { key: 'statementTimeout' };
+    case 'bad-input':
+      return { key: 'badInput' };
+    case 'cancelled':
+      return { key: 'cancelled' };
+    default:
+      return safe.code === 'INTERNAL_SERVER_ERROR' ? { key: 'unexpected', params: { id: digest } } : null;
+  }
 }

@@ -10,7 +10,7 @@ import type { SessionUser } from '../auth/session-user';
 import { ApiError, type ApiErrorCode } from '../http/api-error';
 import { noteWrite } from '../read-your-writes';
 import type { RequestMemo } from '../request-context';
-import { containsNul, toSafeError } from './trpc-errors';
+import { containsNul, serverErrorMessage, toSafeError } from './trpc-errors';
 
 export interface Context {
   /** The primary: writes, and every read that must see the latest commit (queue, case pages, admin). */
@@ -37,6 +37,7 @@ const t = initTRPC.context<Context>().create({
         code: safe.code,
         httpStatus: getHTTPStatusCodeFromError(safe),
         zodError: error.cause instanceof ZodError ? error.cause.flatten() : null,
+        i18n: serverErrorMessage(error, safe),
       },
     };
   },

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { ServerErrorMessage } from '@/lib/server-error-message';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from './database-unavailable';
 import {
   BAD_INPUT_MESSAGE,
@@ -34,6 +35,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    /** The same refusal as a message key, which the interface shows in the user's language. */
+    readonly i18n?: ServerErrorMessage,
   ) {
     super(message);
   }

@@ -11,6 +11,9 @@ import type { CsvInput } from './csv-records';
 import { IMPORTERS } from './entities';
 import { importCsv, type ImportOptions } from './import-csv';
 
+const runNotFound = (id: number) =>
+  new ApiError('not_found', `There is no import run ${id}.`, { key: 'importRunNotFound', params: { id: String(id) } });
+
 /** An import_runs row that is running: what executeImportRun needs to finish it. */
 export interface ImportRun {
   id: number;
@@ -173,7 +176,7 @@ export async function getImportRun(db: Db, id: number) {
     .from(importRuns)
     .leftJoin(users, eq(users.id, importRuns.startedById))
     .where(eq(importRuns.id, id));
-  if (!row) throw new ApiError('not_found', `There is no import run ${id}.`);
+  if (!row) throw runNotFound(id);
   const report: StoredImportReport | null = row.report ? storedImportReportSchema.parse(row.report) : null;
   return { ...row, report };
 }
@@ -184,7 +187,12 @@ export async function getImportRejects(db: Db, id: number) {
     .select({ entity: importRuns.entity, fileName: importRuns.fileName, rejectsCsv: importRuns.rejectsCsv })
     .from(importRuns)
     .where(eq(importRuns.id, id));
-  if (!row) throw new ApiError('not_found', `There is no import run ${id}.`);
-  if (row.rejectsCsv === null) throw new ApiError('not_found', `Import run ${id} has no rejected rows to download.`);
+  if (!row) throw runNotFound(id);
+  if (row.rejectsCsv === null) {
+    throw new ApiError('not_found', `Import run ${id} has no rejected rows to download.`, {
+      key: 'importNoRejects',
+      params: { id: String(id) },
+    });
+  }
   return { entity: row.entity, fileName: row.fileName, csv: row.rejectsCsv };
 }

@@ -38,7 +38,10 @@ export async function saveView(db: Db, viewer: SessionUser, view: SavedViewSave)
     }
     const [held] = await tx.select({ n: count() }).from(savedViews).where(mine);
     if ((held?.n ?? 0) >= MAX_SAVED_VIEWS) {
-      throw new ApiError('bad_request', `You already have ${MAX_SAVED_VIEWS} saved views here; remove one first.`);
+      throw new ApiError('bad_request', `You already have ${MAX_SAVED_VIEWS} saved views here; remove one first.`, {
+        key: 'tooManyViews',
+        params: { max: MAX_SAVED_VIEWS },
+      });
     }
     const [row] = await tx
       .insert(savedViews)
@@ -55,6 +58,6 @@ export async function removeView(db: Db, viewer: SessionUser, id: number): Promi
     .delete(savedViews)
     .where(and(eq(savedViews.id, id), eq(savedViews.userId, viewer.id)))
     .returning({ id: savedViews.id });
-  if (!row) throw new ApiError('not_found', 'No such saved view.');
+  if (!row) throw new ApiError('not_found', 'No such saved view.', { key: 'viewNotFound' });
   return row;
 }

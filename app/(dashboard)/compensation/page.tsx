@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { CompensationKpis } from '@/components/compensation/compensation-kpis';
 import styles from '@/components/compensation/compensation.module.css';
@@ -12,18 +13,22 @@ import { FilterError } from '@/components/dashboard/filter-error';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
 import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
-export const metadata: Metadata = { title: 'Compensation' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('compensation');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const loading = (what: string) => <p className="muted">Loading {what}…</p>;
+const loading = (text: string) => <p className="muted">{text}</p>;
 
 export default async function CompensationPage({ searchParams }: Props) {
   const page = await loadDashboardPage(searchParams);
+  const t = await getTranslations('compensation');
   if (!page.ok) {
     return (
       <>
-        <h1>Compensation</h1>
+        <h1>{t('title')}</h1>
         <FilterError message={page.error} path="/compensation" />
       </>
     );
@@ -35,30 +40,30 @@ export default async function CompensationPage({ searchParams }: Props) {
   const { input, linkQuery } = page;
   return (
     <HydrateClient>
-      <h1>Compensation</h1>
-      <Suspense fallback={<div className="filters muted">Loading filters…</div>}>
+      <h1>{t('title')}</h1>
+      <Suspense fallback={<div className="filters muted">{t('loadingFilters')}</div>}>
         <FilterBarLoader filters={page.filters} />
       </Suspense>
-      <Suspense fallback={loading('compensation figures')}>
+      <Suspense fallback={loading(t('loading.figures'))}>
         <CompensationKpis input={input} linkQuery={linkQuery} />
       </Suspense>
-      <Suspense fallback={loading('the monthly trend')}>
+      <Suspense fallback={loading(t('loading.trend'))}>
         <KindTrendChart input={input} />
       </Suspense>
       <div className="grid-2">
-        <Suspense fallback={loading('kinds')}>
+        <Suspense fallback={loading(t('loading.kinds'))}>
           <KindTable input={input} linkQuery={linkQuery} />
         </Suspense>
-        <Suspense fallback={loading('regions')}>
+        <Suspense fallback={loading(t('loading.regions'))}>
           <RegionBreakdown input={input} linkQuery={linkQuery} />
         </Suspense>
       </div>
-      <h2 className={styles.heading}>By issuing rep</h2>
-      <Suspense fallback={loading('reps')}>
+      <h2 className={styles.heading}>{t('byRepHeading')}</h2>
+      <Suspense fallback={loading(t('loading.reps'))}>
         <CompensationRepTable input={input} linkQuery={linkQuery} />
       </Suspense>
-      <h2 className={styles.heading}>Credit per dispute: reps far above their peers</h2>
-      <Suspense fallback={loading('credit outliers')}>
+      <h2 className={styles.heading}>{t('outliersHeading')}</h2>
+      <Suspense fallback={loading(t('loading.outliers'))}>
         <CreditOutliers input={input} linkQuery={linkQuery} />
       </Suspense>
     </HydrateClient>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
 import { FilterError } from '@/components/dashboard/filter-error';
@@ -12,18 +13,22 @@ import styles from '@/components/dispute-analytics/dispute-analytics.module.css'
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
 import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
-export const metadata: Metadata = { title: 'Billing disputes' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('disputeAnalytics');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const loading = (what: string) => <p className="muted">Loading {what}…</p>;
+const loading = (text: string) => <p className="muted">{text}</p>;
 
 export default async function DisputesPage({ searchParams }: Props) {
   const page = await loadDashboardPage(searchParams);
+  const t = await getTranslations('disputeAnalytics');
   if (!page.ok) {
     return (
       <>
-        <h1>Billing disputes</h1>
+        <h1>{t('title')}</h1>
         <FilterError message={page.error} path="/disputes" />
       </>
     );
@@ -37,30 +42,30 @@ export default async function DisputesPage({ searchParams }: Props) {
   const { input, linkQuery } = page;
   return (
     <HydrateClient>
-      <h1>Billing disputes</h1>
-      <Suspense fallback={<div className="filters muted">Loading filters…</div>}>
+      <h1>{t('title')}</h1>
+      <Suspense fallback={<div className="filters muted">{t('loadingFilters')}</div>}>
         <FilterBarLoader filters={page.filters} />
       </Suspense>
-      <Suspense fallback={loading('dispute figures')}>
+      <Suspense fallback={loading(t('loading.figures'))}>
         <DisputeKpis input={input} linkQuery={linkQuery} />
       </Suspense>
-      <Suspense fallback={loading('the monthly trend')}>
+      <Suspense fallback={loading(t('loading.trend'))}>
         <CauseTrendChart input={input} />
       </Suspense>
       <div className="grid-2">
-        <Suspense fallback={loading('causes')}>
+        <Suspense fallback={loading(t('loading.causes'))}>
           <CauseTable input={input} linkQuery={linkQuery} />
         </Suspense>
-        <Suspense fallback={loading('backlog ageing')}>
+        <Suspense fallback={loading(t('loading.backlog'))}>
           <BacklogAgeingChart input={input} linkQuery={linkQuery} />
         </Suspense>
       </div>
-      <h2 className={styles.heading}>By assigned rep</h2>
-      <Suspense fallback={loading('reps')}>
+      <h2 className={styles.heading}>{t('byRepHeading')}</h2>
+      <Suspense fallback={loading(t('loading.reps'))}>
         <DisputeRepTable input={input} linkQuery={linkQuery} />
       </Suspense>
-      <h2 className={styles.heading}>First-bill disputes traced to the sale</h2>
-      <Suspense fallback={loading('sellers')}>
+      <h2 className={styles.heading}>{t('sellersHeading')}</h2>
+      <Suspense fallback={loading(t('loading.sellers'))}>
         <FirstBillSellerTable input={input} linkQuery={linkQuery} />
       </Suspense>
     </HydrateClient>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { createLoader } from 'nuqs/server';
 import Link from 'next/link';
 import { Suspense } from 'react';
@@ -12,7 +13,10 @@ import { EXPORT_ROLES } from '@/server/export/plan';
 import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 import { loadDisplaySettings } from '@/server/loaders/display-settings';
 
-export const metadata: Metadata = { title: 'Exports' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('exports');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -21,6 +25,7 @@ const loadDataset = createLoader({ dataset: exportDatasetParser });
 /** Downloads of the rows behind the dashboard, with its filters, and the user's API tokens. */
 export default async function ExportsPage({ searchParams }: Props) {
   const page = await loadDashboardPage(searchParams, [...EXPORT_ROLES]);
+  const t = await getTranslations('exports');
   const queryClient = getQueryClient();
   void queryClient.prefetchQuery(trpc.apiTokens.list.queryOptions());
   const { timezone } = await loadDisplaySettings();
@@ -30,10 +35,10 @@ export default async function ExportsPage({ searchParams }: Props) {
     void queryClient.prefetchQuery(trpc.exports.count.queryOptions({ dataset, ...page.input }));
     exportSection = (
       <>
-        <Suspense fallback={<div className="filters muted">Loading filters…</div>}>
+        <Suspense fallback={<div className="filters muted">{t('loadingFilters')}</div>}>
           <FilterBarLoader filters={page.filters} />
         </Suspense>
-        <Suspense fallback={<p className="muted">Counting rows…</p>}>
+        <Suspense fallback={<p className="muted">{t('counting')}</p>}>
           <ExportPanel input={page.input} timezone={page.filters.timezone} />
         </Suspense>
       </>
@@ -43,17 +48,16 @@ export default async function ExportsPage({ searchParams }: Props) {
   }
   return (
     <HydrateClient>
-      <h1>Exports</h1>
+      <h1>{t('title')}</h1>
       <p className="muted">
-        The rows behind the dashboard as CSV or XLSX, in the columns of the import, for the period, region and rep
-        chosen below.
-        {page.user.role === 'analyst' ? ' Customer names are left out of analysts’ exports.' : null}
+        {t('intro')}
+        {page.user.role === 'analyst' ? t('analystIntro') : null}
       </p>
       {exportSection}
       <p>
         <Link href="/exports/schedules">Scheduled exports</Link>: send a dataset by email every day, week or month.
       </p>
-      <Suspense fallback={<p className="muted">Loading your API tokens…</p>}>
+      <Suspense fallback={<p className="muted">{t('loadingTokens')}</p>}>
         <ApiTokensPanel timezone={timezone} />
       </Suspense>
     </HydrateClient>

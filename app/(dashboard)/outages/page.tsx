@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
 import { FilterError } from '@/components/dashboard/filter-error';
@@ -13,23 +14,27 @@ import { TargetsNote } from '@/components/outage-analytics/targets-note';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
 import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
-export const metadata: Metadata = { title: 'Outages' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('outageAnalytics');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const loading = (what: string) => <p className="muted">Loading {what}…</p>;
+const loading = (text: string) => <p className="muted">{text}</p>;
 
 export default async function OutagesPage({ searchParams }: Props) {
   const page = await loadDashboardPage(searchParams);
+  const t = await getTranslations('outageAnalytics');
   const declare =
     page.user.role === 'manager' || page.user.role === 'admin' ? (
       <Link className="btn" href="/outages/new" data-testid="declare-outage">
-        Declare an outage
+        {t('declare')}
       </Link>
     ) : null;
   const heading = (
     <div className={styles.pageHead}>
-      <h1>Outages</h1>
+      <h1>{t('title')}</h1>
       {declare}
     </div>
   );
@@ -51,23 +56,23 @@ export default async function OutagesPage({ searchParams }: Props) {
   return (
     <HydrateClient>
       {heading}
-      <Suspense fallback={<div className="filters muted">Loading filters…</div>}>
+      <Suspense fallback={<div className="filters muted">{t('loadingFilters')}</div>}>
         <FilterBarLoader filters={page.filters} showRep={false} />
       </Suspense>
-      <Suspense fallback={loading('outage figures')}>
+      <Suspense fallback={loading(t('loading.figures'))}>
         <TargetsNote />
         <OutageKpis input={input} />
         <MilestoneSummary input={input} />
       </Suspense>
-      <h2 className={styles.heading}>Outages started in the period</h2>
-      <Suspense fallback={loading('outages')}>
+      <h2 className={styles.heading}>{t('startedHeading')}</h2>
+      <Suspense fallback={loading(t('loading.outages'))}>
         <OutageTable input={input} />
       </Suspense>
-      <h2 className={styles.heading}>Across outages</h2>
-      <Suspense fallback={loading('monthly trends')}>
+      <h2 className={styles.heading}>{t('acrossHeading')}</h2>
+      <Suspense fallback={loading(t('loading.trends'))}>
         <OutageTrends input={input} />
       </Suspense>
-      <Suspense fallback={loading('the effect on customers')}>
+      <Suspense fallback={loading(t('loading.effect'))}>
         <OutageEffect input={input} />
       </Suspense>
     </HydrateClient>

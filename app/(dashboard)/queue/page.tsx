@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { createLoader } from 'nuqs/server';
 import { Suspense } from 'react';
 import { FilterError } from '@/components/dashboard/filter-error';
@@ -8,7 +9,10 @@ import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers
 import { requireRole } from '@/server/auth/guards';
 import { loadDisplaySettings } from '@/server/loaders/display-settings';
 
-export const metadata: Metadata = { title: 'My queue' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('queue');
+  return { title: t('title.mine') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -18,7 +22,12 @@ const loadQueueUrl = createLoader(queueUrlParsers);
 export default async function QueuePage({ searchParams }: Props) {
   const user = await requireRole('rep', 'manager');
   const manager = user.role === 'manager';
-  const title = manager ? `Dispute queue${user.regionCode ? ` — ${user.regionCode}` : ''}` : 'My queue';
+  const t = await getTranslations('queue');
+  const title = manager
+    ? user.regionCode
+      ? t('title.region', { region: user.regionCode })
+      : t('title.all')
+    : t('title.mine');
   const request = queueRequest(loadQueueUrl(await searchParams));
   if (!request.ok) {
     return (
@@ -39,7 +48,7 @@ export default async function QueuePage({ searchParams }: Props) {
   return (
     <HydrateClient>
       <h1>{title}</h1>
-      <Suspense fallback={<p className="muted">Loading the queue…</p>}>
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <QueueView input={input} manager={manager} display={display} />
       </Suspense>
     </HydrateClient>

@@ -16,7 +16,12 @@ export async function createUser(db: Db, actorId: number | null, input: CreateUs
   await assertRegionExists(db, input.regionCode);
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.email, input.email));
-    if (taken) throw new ApiError('conflict', `A user with the email ${input.email} already exists.`);
+    if (taken) {
+      throw new ApiError('conflict', `A user with the email ${input.email} already exists.`, {
+        key: 'emailTaken',
+        params: { email: input.email },
+      });
+    }
     const [row] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, role: input.role, regionCode: input.regionCode, team: input.team })

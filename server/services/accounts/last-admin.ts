@@ -23,6 +23,7 @@ export async function assertAnotherAdminRemains(
     throw new ApiError(
       'conflict',
       'This is the last active admin who can sign in: first make another user an admin and let them set a password.',
+      { key: 'lastAdmin' },
     );
   }
 }

@@ -9,7 +9,7 @@ export type UserRow = typeof users.$inferSelect;
 /** The user row, locked for the rest of the transaction; 404 when there is none. */
 export async function lockUser(tx: Db, userId: number): Promise<UserRow> {
   const [row] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-  if (!row) throw new ApiError('not_found', 'No such user.');
+  if (!row) throw new ApiError('not_found', 'No such user.', { key: 'userNotFound' });
   return row;
 }
 
@@ -17,7 +17,12 @@ export async function lockUser(tx: Db, userId: number): Promise<UserRow> {
 export async function assertRegionExists(db: Db, regionCode: string | null): Promise<void> {
   if (regionCode === null) return;
   const [row] = await db.select({ code: regions.code }).from(regions).where(eq(regions.code, regionCode));
-  if (!row) throw new ApiError('bad_request', `There is no region "${regionCode}".`);
+  if (!row) {
+    throw new ApiError('bad_request', `There is no region "${regionCode}".`, {
+      key: 'unknownRegion',
+      params: { region: regionCode },
+    });
+  }
 }
 
 /** What the admin screens and the audit log show of a user; never the password hash. */

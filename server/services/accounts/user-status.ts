@@ -11,7 +11,9 @@ import { lockUser, publicUser } from './load-user';
 
 /** Deactivates a user: their sessions end, their API tokens and unused links stop working at once. */
 export async function deactivateUser(db: Db, actorId: number, userId: number) {
-  if (actorId === userId) throw new ApiError('conflict', 'You cannot deactivate your own account.');
+  if (actorId === userId) {
+    throw new ApiError('conflict', 'You cannot deactivate your own account.', { key: 'deactivateSelf' });
+  }
   return db.transaction(async (tx) => {
     const before = await lockUser(tx, userId);
     if (!before.active) return publicUser(before);

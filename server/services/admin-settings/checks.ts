@@ -17,7 +17,10 @@ export async function assertSettingsHold(db: Db, next: EditableSettings, changed
       sql`select name from pg_timezone_names where name = ${next.reportTz}`,
     );
     if (known.length === 0)
-      throw new ApiError('bad_request', `Time zone: the database does not know ${next.reportTz}.`);
+      throw new ApiError('bad_request', `Time zone: the database does not know ${next.reportTz}.`, {
+        key: 'unknownTimeZone',
+        params: { zone: next.reportTz },
+      });
   }
   if (
     (changed.has('sessionIdleMinutes') || changed.has('sessionAbsoluteHours')) &&
@@ -26,6 +29,10 @@ export async function assertSettingsHold(db: Db, next: EditableSettings, changed
     throw new ApiError(
       'bad_request',
       `${IDLE_ABOVE_ABSOLUTE} (${next.sessionIdleMinutes} minutes idle, ${next.sessionAbsoluteHours} hours in all)`,
+      {
+        key: 'idleAboveAbsolute',
+        params: { idle: next.sessionIdleMinutes, absolute: next.sessionAbsoluteHours },
+      },
     );
   }
   if (changed.has('legalCompensationPolicies')) {
@@ -36,7 +43,10 @@ export async function assertSettingsHold(db: Db, next: EditableSettings, changed
         : await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, codes));
     const unknown = codes.filter((code) => !known.some((k) => k.code === code));
     if (unknown.length > 0) {
-      throw new ApiError('bad_request', `Legal compensation policy: unknown region ${unknown.join(', ')}.`);
+      throw new ApiError('bad_request', `Legal compensation policy: unknown region ${unknown.join(', ')}.`, {
+        key: 'policyUnknownRegion',
+        params: { list: unknown.join(', ') },
+      });
     }
   }
   if (changed.has('creditLimitOverrides')) {
@@ -48,11 +58,17 @@ export async function assertSettingsHold(db: Db, next: EditableSettings, changed
       .where(inArray(users.id, ids));
     for (const id of ids) {
       const user = found.find((u) => u.id === id);
-      if (!user) throw new ApiError('bad_request', `Credit-limit overrides: there is no user ${id}.`);
+      if (!user) {
+        throw new ApiError('bad_request', `Credit-limit overrides: there is no user ${id}.`, {
+          key: 'overrideNoUser',
+          params: { id: String(id) },
+        });
+      }
       if (user.role !== 'rep') {
         throw new ApiError(
           'bad_request',
           `Credit-limit overrides: ${user.email} is a ${user.role}; only reps have credit limits.`,
+          { key: 'overrideNotRep', params: { email: user.email, role: user.role } },
         );
       }
     }

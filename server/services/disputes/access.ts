@@ -14,13 +14,17 @@ export interface ScopedDispute extends DisputeRow {
 
 export const CONFLICT_MESSAGE = 'This dispute was changed by someone else; reload to see the latest version.';
 
+export function disputeConflict(): ApiError {
+  return new ApiError('conflict', CONFLICT_MESSAGE, { key: 'disputeConflict' });
+}
+
 export function disputeNotFound(ref: string): ApiError {
-  return new ApiError('not_found', `Dispute ${ref} was not found.`);
+  return new ApiError('not_found', `Dispute ${ref} was not found.`, { key: 'disputeNotFound', params: { ref } });
 }
 
 /** Analysts read everything and change nothing. */
 export function assertMayChange(actor: SessionUser): void {
-  if (actor.role === 'analyst') throw new ApiError('forbidden', 'Analysts have read-only access to disputes.');
+  if (actor.role === 'analyst') throw new ApiError('forbidden', 'Analysts have read-only access to disputes.', { key: 'analystsReadOnly' });
 }
 
 /**
@@ -87,7 +91,10 @@ export async function loadDisputesForActor(
   const missing = refs.filter((ref) => !visible.has(ref));
   if (missing.length > 0) {
     const listed = missing.length === 1 ? `Dispute ${missing[0] ?? ''} was` : `Disputes ${missing.join(', ')} were`;
-    throw new ApiError('not_found', `${listed} not found; nothing was changed.`);
+    throw new ApiError('not_found', `${listed} not found; nothing was changed.`, {
+      key: 'disputesNotFound',
+      params: { count: missing.length, refs: missing.join(', ') },
+    });
   }
   return refs.flatMap((ref) => visible.get(ref) ?? []);
 }
@@ -99,6 +106,6 @@ export async function loadDisputeForChange(
   target: { ref: string; version: number },
 ): Promise<ScopedDispute> {
   const dispute = await loadDisputeForActor(db, actor, target.ref, { write: true });
-  if (dispute.version !== target.version) throw new ApiError('conflict', CONFLICT_MESSAGE);
+  if (dispute.version !== target.version) throw disputeConflict();
   return dispute;
 }

@@ -5,7 +5,7 @@ import { users } from '@/db/schema';
 import type { DisputeStatus } from '@/lib/vocabularies';
 import type { SessionUser } from '../../auth/session-user';
 import { ApiError } from '../../http/api-error';
-import { CONFLICT_MESSAGE, loadDisputesForActor, type ScopedDispute } from './access';
+import { disputeConflict, loadDisputesForActor, type ScopedDispute } from './access';
 import { commitDisputeChange } from './change';
 import { applyTransition } from './transition';
 
@@ -21,7 +21,7 @@ export interface BulkResult {
 
 function assertManager(actor: SessionUser): void {
   if (actor.role !== 'manager' && actor.role !== 'admin') {
-    throw new ApiError('forbidden', 'Only a manager or an admin may change disputes in bulk.');
+    throw new ApiError('forbidden', 'Only a manager or an admin may change disputes in bulk.', { key: 'bulkRole' });
   }
 }
 
@@ -48,10 +48,13 @@ async function forEachItem(
       const dispute = found[index];
       if (!dispute) throw new Error(`bulk item ${item.ref} was not loaded`);
       try {
-        if (dispute.version !== item.version) throw new ApiError('conflict', CONFLICT_MESSAGE);
+        if (dispute.version !== item.version) throw disputeConflict();
         done.push({ ref: item.ref, version: (await change(tx, dispute, item)).version });
       } catch (error) {
-        if (error instanceof ApiError) throw new ApiError(error.code, `${item.ref}: ${error.message}`);
+        if (error instanceof ApiError) {
+          const i18n = error.i18n ? { ...error.i18n, subject: item.ref } : undefined;
+          throw new ApiError(error.code, `${item.ref}: ${error.message}`, i18n);
+        }
         throw error;
       }
     }
@@ -79,10 +82,16 @@ export async function bulkReassign(
       .from(users)
       .where(eq(users.email, params.assigneeEmail));
     if (!user || user.role !== 'rep' || !user.active) {
-      throw new ApiError('bad_request', `${params.assigneeEmail} is not an active rep.`);
+      throw new ApiError('bad_request', `${params.assigneeEmail} is not an active rep.`, {
+        key: 'notActiveRep',
+        params: { email: params.assigneeEmail },
+      });
     }
     if (actor.role === 'manager' && actor.regionCode !== null && user.regionCode !== actor.regionCode) {
-      throw new ApiError('bad_request', `${params.assigneeEmail} works outside your region (${actor.regionCode}).`);
+      throw new ApiError('bad_request', `${params.assigneeEmail} works outside your region (${actor.regionCode}).`, {
+        key: 'repOutsideRegion',
+        params: { email: params.assigneeEmail, region: actor.regionCode },
+      });
     }
     assignee = { id: user.id, email: user.email };
   }

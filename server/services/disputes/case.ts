@@ -12,7 +12,7 @@ import {
   retentionCases,
   users,
 } from '@/db/schema';
-import { allowedTransitions, transitionProblem } from '@/lib/dispute-status';
+import { allowedTransitions, transitionProblem, transitionProblemCode } from '@/lib/dispute-status';
 import { CLOSED_DISPUTE_STATUSES } from '@/lib/vocabularies';
 import type { SessionUser } from '../../auth/session-user';
 import { getSettings } from '../settings';
@@ -203,6 +203,7 @@ export async function getDisputeCase(db: Db, actor: SessionUser, params: { ref: 
     transitions: allowedTransitions(dispute.status, actor.role).map((to) => ({
       to,
       problem: transitionProblem(dispute, to, actor.role),
+      problemCode: transitionProblemCode(dispute, to, actor.role),
     })),
     creditAllowance: canChange ? await creditAllowance(db, actor, dispute, settings, now) : null,
     permissions: {

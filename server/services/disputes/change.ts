@@ -5,9 +5,8 @@ import type { Db } from '@/db/client';
 import { disputeEvents, disputes } from '@/db/schema';
 import type { DisputeEventKind } from '@/lib/dispute-status';
 import type { SessionUser } from '../../auth/session-user';
-import { ApiError } from '../../http/api-error';
 import { recordAudit } from '../audit';
-import { CONFLICT_MESSAGE } from './access';
+import { disputeConflict } from './access';
 
 export type DisputeChanges = Record<string, { from: unknown; to: unknown }>;
 
@@ -40,7 +39,7 @@ export async function commitDisputeChange(
     .set({ ...change.set, version: sql`${disputes.version} + 1`, updatedAt: change.at })
     .where(and(eq(disputes.id, dispute.id), versionGuard))
     .returning({ version: disputes.version });
-  if (!updated) throw new ApiError('conflict', CONFLICT_MESSAGE);
+  if (!updated) throw disputeConflict();
 
   const changes = change.changes && Object.keys(change.changes).length > 0 ? change.changes : null;
   await tx.insert(disputeEvents).values({

@@ -14,11 +14,15 @@ import { commitDisputeChange } from './change';
 
 function assertMayDecide(actor: SessionUser): void {
   if (actor.role !== 'manager' && actor.role !== 'admin') {
-    throw new ApiError('forbidden', 'Only a manager or an admin may decide credit requests.');
+    throw new ApiError('forbidden', 'Only a manager or an admin may decide credit requests.', { key: 'decideCreditsRole' });
   }
 }
 
-const requestNotFound = (id: number) => new ApiError('not_found', `Credit request #${id} was not found.`);
+const requestNotFound = (id: number) =>
+  new ApiError('not_found', `Credit request #${id} was not found.`, {
+    key: 'creditRequestNotFound',
+    params: { id: String(id) },
+  });
 
 /** Pending credit requests a manager may decide: their region's (all for a national manager or an admin), oldest first. */
 export async function listPendingCreditRequests(db: Db, actor: SessionUser) {
@@ -89,7 +93,10 @@ export async function decideCreditRequest(
       .returning({ id: creditRequests.id });
     if (!decided) {
       const was = request.request.status === 'pending' ? 'decided' : request.request.status;
-      throw new ApiError('conflict', `Credit request #${params.id} was already ${was}.`);
+      throw new ApiError('conflict', `Credit request #${params.id} was already ${was}.`, {
+        key: 'creditRequestDecided',
+        params: { id: String(params.id), was },
+      });
     }
     await enqueueJob(tx, 'notify', { kind: 'credit_decided', creditRequestId: params.id });
 
@@ -115,6 +122,7 @@ export async function decideCreditRequest(
       throw new ApiError(
         'conflict',
         `Approving would credit more than was disputed: only ${money(Math.max(0, left))} is left to credit.`,
+        { key: 'approveAboveDisputed', params: { leftCents: Math.max(0, left), currency } },
       );
     }
     const compRef = newRef('CP');

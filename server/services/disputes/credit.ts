@@ -30,10 +30,15 @@ export async function issueCredit(
   return db.transaction(async (tx) => {
     const dispute = await loadDisputeForChange(tx, actor, params);
     if (isClosedStatus(dispute.status)) {
-      throw new ApiError('bad_request', `The dispute is ${dispute.status}; reopen it before crediting the customer.`);
+      throw new ApiError('bad_request', `The dispute is ${dispute.status}; reopen it before crediting the customer.`, {
+        key: 'reopenBeforeCredit',
+        params: { status: dispute.status },
+      });
     }
     if (dispute.undueCharge !== true) {
-      throw new ApiError('bad_request', 'Record that the charge was undue before crediting the customer.');
+      throw new ApiError('bad_request', 'Record that the charge was undue before crediting the customer.', {
+        key: 'creditNeedsUndue',
+      });
     }
     // One rep's credits on different disputes must not race past the monthly limit together.
     if (actor.role === 'rep') await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for('update');
@@ -48,6 +53,16 @@ export async function issueCredit(
         'bad_request',
         `At most ${money(allowance.remainingCents)} can still be credited on this dispute ` +
           `(disputed ${money(dispute.disputedAmountCents)}, credited ${money(dispute.creditedAmountCents)}${pending}).`,
+        {
+          key: allowance.pendingCents > 0 ? 'creditAtMostPending' : 'creditAtMost',
+          params: {
+            remainingCents: allowance.remainingCents,
+            disputedCents: dispute.disputedAmountCents,
+            creditedCents: dispute.creditedAmountCents,
+            pendingCents: allowance.pendingCents,
+            currency: settings.currency,
+          },
+        },
       );
     }
 

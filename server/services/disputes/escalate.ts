@@ -45,13 +45,20 @@ export async function escalateToRetention(
       .where(eq(customers.id, dispute.customerId));
     if (!customer) throw new Error(`customer ${dispute.customerId} of dispute ${dispute.disputeRef} is missing`);
     if (customer.churnedAt)
-      throw new ApiError('bad_request', 'The customer has already left; there is no one to retain.');
+      throw new ApiError('bad_request', 'The customer has already left; there is no one to retain.', {
+        key: 'customerLeft',
+      });
     const [open] = await tx
       .select({ caseRef: retentionCases.caseRef })
       .from(retentionCases)
       .where(and(eq(retentionCases.customerId, customer.id), eq(retentionCases.outcome, 'pending')))
       .limit(1);
-    if (open) throw new ApiError('bad_request', `The customer already has a pending retention case, ${open.caseRef}.`);
+    if (open) {
+      throw new ApiError('bad_request', `The customer already has a pending retention case, ${open.caseRef}.`, {
+        key: 'pendingRetentionCase',
+        params: { ref: open.caseRef },
+      });
+    }
 
     const rep = (await retentionRepFor(tx, dispute.regionCode)) ?? {
       id: actor.id,

@@ -16,8 +16,10 @@ interface Target {
 /** A little clock skew between the browser and the server is not "in the future". */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-const nothingToChange = (what: string) =>
-  new ApiError('bad_request', `Nothing to change: ${what} is already recorded.`);
+const nothingToChange = (what: 'finding' | 'recalculation') =>
+  new ApiError('bad_request', `Nothing to change: this ${what} is already recorded.`, {
+    key: what === 'finding' ? 'nothingToChangeFinding' : 'nothingToChangeRecalculation',
+  });
 
 /** The decision the field asks for first: was the charge undue, and why. */
 export async function recordFinding(
@@ -31,11 +33,12 @@ export async function recordFinding(
       throw new ApiError(
         'bad_request',
         `The finding can change only while the dispute is open or under investigation (it is ${dispute.status}).`,
+        { key: 'findingLocked', params: { status: dispute.status } },
       );
     }
     const after = { undueCharge: params.undueCharge, undueReason: params.undueReason };
     const changes = diff(dispute, after);
-    if (Object.keys(changes).length === 0) throw nothingToChange('this finding');
+    if (Object.keys(changes).length === 0) throw nothingToChange('finding');
     return commitDisputeChange(tx, actor, dispute, {
       expectedVersion: params.version,
       set: after,
@@ -58,19 +61,25 @@ export async function recordRecalculation(
       throw new ApiError(
         'bad_request',
         `The dispute is ${dispute.status}; reopen it before requesting a recalculation.`,
+        { key: 'reopenBeforeRecalculation', params: { status: dispute.status } },
       );
     }
     if (dispute.undueCharge !== true) {
-      throw new ApiError('bad_request', 'Record that the charge was undue before requesting a recalculation.');
+      throw new ApiError('bad_request', 'Record that the charge was undue before requesting a recalculation.', {
+        key: 'recalculationNeedsUndue',
+      });
     }
     const { reportTz } = await getSettings(tx);
     const openedOn = dispute.openedAt.toLocaleDateString('en-CA', { timeZone: reportTz });
     if (params.expectedResolutionOn < openedOn) {
-      throw new ApiError('bad_request', `The expected resolution date is before the dispute was opened (${openedOn}).`);
+      throw new ApiError('bad_request', `The expected resolution date is before the dispute was opened (${openedOn}).`, {
+        key: 'expectedBeforeOpened',
+        params: { date: openedOn },
+      });
     }
     const after = { recalculationRef: params.recalculationRef, expectedResolutionOn: params.expectedResolutionOn };
     const changes = diff(dispute, after);
-    if (Object.keys(changes).length === 0) throw nothingToChange('this recalculation');
+    if (Object.keys(changes).length === 0) throw nothingToChange('recalculation');
     return commitDisputeChange(tx, actor, dispute, {
       expectedVersion: params.version,
       set: after,
@@ -90,12 +99,14 @@ export async function recordCustomerNotified(
   const now = new Date();
   const notifiedAt = params.at ?? now;
   if (notifiedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw new ApiError('bad_request', 'The time the customer was told is in the future.');
+    throw new ApiError('bad_request', 'The time the customer was told is in the future.', { key: 'toldInFuture' });
   }
   return db.transaction(async (tx) => {
     const dispute = await loadDisputeForChange(tx, actor, params);
     if (notifiedAt < dispute.openedAt) {
-      throw new ApiError('bad_request', 'The customer cannot have been told before the dispute was opened.');
+      throw new ApiError('bad_request', 'The customer cannot have been told before the dispute was opened.', {
+        key: 'toldBeforeOpened',
+      });
     }
     const after = { customerNotifiedAt: notifiedAt, customerNotifiedChannel: params.channel };
     return commitDisputeChange(tx, actor, dispute, {

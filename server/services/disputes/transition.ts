@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db } from '@/db/client';
-import { isClosedStatus, transitionProblem } from '@/lib/dispute-status';
+import { isClosedStatus, transitionProblem, transitionProblemCode } from '@/lib/dispute-status';
 import type { DisputeStatus } from '@/lib/vocabularies';
 import type { SessionUser } from '../../auth/session-user';
 import { ApiError } from '../../http/api-error';
@@ -17,8 +17,13 @@ export async function applyTransition(
   dispute: ScopedDispute,
   params: { to: DisputeStatus; version: number; note?: string | undefined },
 ): Promise<{ version: number }> {
-  const problem = transitionProblem(dispute, params.to, actor.role);
-  if (problem) throw new ApiError('bad_request', problem);
+  const problem = transitionProblemCode(dispute, params.to, actor.role);
+  if (problem) {
+    throw new ApiError('bad_request', transitionProblem(dispute, params.to, actor.role) ?? problem, {
+      key: problem === 'notAllowed' ? 'transitionNotAllowed' : problem,
+      params: { from: dispute.status, to: params.to },
+    });
+  }
   const at = new Date();
   const reopening = isClosedStatus(dispute.status);
   const closing = isClosedStatus(params.to);

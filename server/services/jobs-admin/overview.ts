@@ -70,5 +70,10 @@ export async function jobsOverview(db: Db, failureLimit = 50) {
 /** Puts a failed job back in its queue for another round of attempts. */
 export async function retryFailedJob(db: Db, params: { queue: string; id: string }): Promise<void> {
   const retried = await enqueueRetry(db, params.queue, params.id);
-  if (!retried) throw new ApiError('not_found', `No failed job ${params.id} in queue ${params.queue}.`);
+  if (!retried) {
+    throw new ApiError('not_found', `No failed job ${params.id} in queue ${params.queue}.`, {
+      key: 'jobNotFound',
+      params: { id: String(params.id), queue: params.queue },
+    });
+  }
 }

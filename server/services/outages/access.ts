@@ -21,18 +21,18 @@ export const STEP_COLUMNS = {
 } as const satisfies Record<OutageStep, keyof OutageRow>;
 
 export function outageNotFound(ref: string): ApiError {
-  return new ApiError('not_found', `Outage ${ref} was not found.`);
+  return new ApiError('not_found', `Outage ${ref} was not found.`, { key: 'outageNotFound', params: { ref } });
 }
 
 /** Managers and admins run the outage response; analysts read, reps do neither. */
 export function assertMayManage(actor: SessionUser): void {
   if (actor.role !== 'manager' && actor.role !== 'admin') {
-    throw new ApiError('forbidden', 'Only managers and admins can manage outages.');
+    throw new ApiError('forbidden', 'Only managers and admins can manage outages.', { key: 'manageOutagesRole' });
   }
 }
 
 export function assertMayRead(actor: SessionUser): void {
-  if (actor.role === 'rep') throw new ApiError('forbidden', 'Reps do not see outage response.');
+  if (actor.role === 'rep') throw new ApiError('forbidden', 'Reps do not see outage response.', { key: 'repsNoOutages' });
 }
 
 /**

@@ -189,6 +189,7 @@ export async function customerOutageCompensation(
   throw new ApiError(
     'not_found',
     `Customer ${params.account} is not among the customers outage ${outage.outageRef} affected.`,
+    { key: 'notAffected', params: { account: params.account, ref: outage.outageRef } },
   );
 }
 
@@ -219,7 +220,9 @@ export async function compensateAll(
   assertMayManage(actor);
   const force = params.force ?? false;
   if (force && actor.role !== 'admin') {
-    throw new ApiError('forbidden', 'Only an admin can compensate an outage that is still open.');
+    throw new ApiError('forbidden', 'Only an admin can compensate an outage that is still open.', {
+      key: 'forceOpenAdmin',
+    });
   }
   return db.transaction(async (tx) => {
     // A share lock: concurrent runs proceed together, a change of the outage's times waits.
@@ -228,6 +231,7 @@ export async function compensateAll(
       throw new ApiError(
         'bad_request',
         'The outage is still open: record when it was resolved first, so every customer is credited for all of it.',
+        { key: 'outageStillOpen' },
       );
     }
     const settings = await getSettings(tx);

@@ -35,16 +35,24 @@ export async function createOutage(
   assertMayManage(actor);
   const ownRegion = customerScope(actor);
   if (ownRegion !== null && params.regions.some((r) => r !== ownRegion)) {
-    throw new ApiError('forbidden', `You can only declare outages in your region (${ownRegion}).`);
+    throw new ApiError('forbidden', `You can only declare outages in your region (${ownRegion}).`, {
+      key: 'declareOwnRegion',
+      params: { region: ownRegion },
+    });
   }
   return db.transaction(async (tx) => {
     const { reportTz } = await getSettings(tx);
     const startedAt = params.startedAt ? await wallTimeToInstant(tx, params.startedAt, reportTz) : now;
-    assertNotInFuture(startedAt, now, 'The start', reportTz);
+    assertNotInFuture(startedAt, now, 'The start', reportTz, 'start');
 
     const known = await tx.select({ code: regions.code }).from(regions).where(inArray(regions.code, params.regions));
     const unknown = params.regions.filter((code) => !known.some((k) => k.code === code));
-    if (unknown.length > 0) throw new ApiError('bad_request', `Unknown region: ${listed(unknown)}.`);
+    if (unknown.length > 0) {
+      throw new ApiError('bad_request', `Unknown region: ${listed(unknown)}.`, {
+        key: 'unknownRegions',
+        params: { list: listed(unknown) },
+      });
+    }
 
     const codes = [...new Set(params.postcodes)];
     if (codes.length > 0) {
@@ -54,13 +62,25 @@ export async function createOutage(
         .where(inArray(postcodes.postcode, codes));
       const regionOf = new Map(found.map((p) => [p.postcode, p.regionCode]));
       const missing = codes.filter((code) => !regionOf.has(code));
-      if (missing.length > 0) throw new ApiError('bad_request', `Unknown postcode: ${listed(missing)}.`);
+      if (missing.length > 0) {
+        throw new ApiError('bad_request', `Unknown postcode: ${listed(missing)}.`, {
+          key: 'unknownPostcodes',
+          params: { list: listed(missing) },
+        });
+      }
       const outside = codes.filter((code) => !params.regions.includes(regionOf.get(code) ?? ''));
       if (outside.length > 0) {
         throw new ApiError(
           'bad_request',
           `Postcodes must belong to the chosen regions (${params.regions.join(', ')}): ` +
             `${listed(outside.map((code) => `${code} is in ${regionOf.get(code) ?? '?'}`))}.`,
+          {
+            key: 'postcodesOutside',
+            params: {
+              regions: params.regions.join(', '),
+              list: listed(outside.map((code) => `${code} → ${regionOf.get(code) ?? '?'}`)),
+            },
+          },
         );
       }
     }

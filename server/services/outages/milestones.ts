@@ -39,15 +39,25 @@ export async function recordMilestone(
       throw new ApiError(
         'conflict',
         `${label} was already recorded at ${formatLocal(previous, reportTz)}; to correct it, give the exact time.`,
+        { key: 'milestoneRecorded', params: { milestone: params.step, at: formatLocal(previous, reportTz) } },
       );
     }
     const at = params.at ? await wallTimeToInstant(tx, params.at, reportTz) : now;
-    assertNotInFuture(at, now, label, reportTz);
+    assertNotInFuture(at, now, label, reportTz, params.step);
     if (at < outage.startedAt) {
       throw new ApiError(
         'bad_request',
         `${label} cannot be before the outage started: ${formatLocal(at, reportTz)} is earlier than the start, ` +
           `${formatLocal(outage.startedAt, reportTz)} (${reportTz}).`,
+        {
+          key: 'milestoneBeforeStart',
+          params: {
+            milestone: params.step,
+            at: formatLocal(at, reportTz),
+            start: formatLocal(outage.startedAt, reportTz),
+            timezone: reportTz,
+          },
+        },
       );
     }
     await tx

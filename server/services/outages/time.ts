@@ -20,9 +20,13 @@ export async function wallTimeToInstant(db: Db, local: string, timeZone: string)
   return new Date(row.iso);
 }
 
-export function assertNotInFuture(at: Date, now: Date, what: string, timeZone: string): void {
+/** `whatKey` names `what` for the interface's translation: `start` or a step. */
+export function assertNotInFuture(at: Date, now: Date, what: string, timeZone: string, whatKey: string): void {
   if (at.getTime() > now.getTime() + CLOCK_SLACK_MS) {
-    throw new ApiError('bad_request', `${what} (${formatLocal(at, timeZone)}) is in the future.`);
+    throw new ApiError('bad_request', `${what} (${formatLocal(at, timeZone)}) is in the future.`, {
+      key: 'inFuture',
+      params: { what: whatKey, at: formatLocal(at, timeZone) },
+    });
   }
 }
 

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { createLoader } from 'nuqs/server';
 import { Suspense } from 'react';
 import { CasesList } from '@/components/cases/cases-list';
 import styles from '@/components/cases/cases.module.css';
-import { DATASET_AREAS, DATASET_LABELS, describeCases } from '@/components/cases/describe-cases';
+import { DATASET_AREAS, describeCases } from '@/components/cases/describe-cases';
+import { wordsOf } from '@/components/ui/vocab';
 import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
 import { FilterError } from '@/components/dashboard/filter-error';
 import { DRILLDOWN_DATASETS, drilldownParsers, type DrilldownDataset } from '@/lib/drilldown';
@@ -27,7 +29,8 @@ function isDataset(value: string): value is DrilldownDataset {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { dataset } = await params;
-  return { title: isDataset(dataset) ? DATASET_LABELS[dataset] : 'Not found' };
+  const t = await getTranslations('cases');
+  return { title: isDataset(dataset) ? t(`datasets.${dataset}`) : t('notFound') };
 }
 
 function prefetch(request: CasesRequest) {
@@ -49,18 +52,19 @@ export default async function CasesPage({ params, searchParams }: Props) {
   const { dataset } = await params;
   if (!isDataset(dataset)) notFound();
   const page = await loadDashboardPage(searchParams);
-  const area = DATASET_AREAS[dataset];
+  const t = await getTranslations('cases');
+  const label = t(`datasets.${dataset}`);
   if (!page.ok) {
     return (
       <>
-        <h1>{DATASET_LABELS[dataset]}</h1>
+        <h1>{label}</h1>
         <FilterError message={page.error} path={`/cases/${dataset}`} />
       </>
     );
   }
   const back = (
-    <Link className={styles.back} href={`${area.href}${page.linkQuery}`}>
-      ← {area.label}
+    <Link className={styles.back} href={`${DATASET_AREAS[dataset]}${page.linkQuery}`}>
+      ← {t(`areas.${dataset}`)}
     </Link>
   );
   const parsed = casesRequest(dataset, page.input, loadNarrowing(await searchParams));
@@ -68,7 +72,7 @@ export default async function CasesPage({ params, searchParams }: Props) {
     return (
       <>
         {back}
-        <h1>{DATASET_LABELS[dataset]}</h1>
+        <h1>{label}</h1>
         <FilterError message={parsed.error} path={`/cases/${dataset}${page.linkQuery}`} />
       </>
     );
@@ -78,11 +82,11 @@ export default async function CasesPage({ params, searchParams }: Props) {
   return (
     <HydrateClient>
       {back}
-      <h1 data-testid="cases-heading">{describeCases(parsed.request)}</h1>
-      <Suspense fallback={<div className="filters muted">Loading filters…</div>}>
+      <h1 data-testid="cases-heading">{describeCases(parsed.request, t, wordsOf(await getTranslations('vocab')))}</h1>
+      <Suspense fallback={<div className="filters muted">{t('loadingFilters')}</div>}>
         <FilterBarLoader filters={page.filters} showRep={dataset !== 'churned-customers'} />
       </Suspense>
-      <Suspense fallback={<p className="muted">Loading the list…</p>}>
+      <Suspense fallback={<p className="muted">{t('loadingList')}</p>}>
         <CasesList request={parsed.request} timezone={page.filters.timezone} currency={currency} />
       </Suspense>
     </HydrateClient>

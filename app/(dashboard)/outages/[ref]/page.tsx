@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { OutageView } from '@/components/outage-response/outage-view';
@@ -11,7 +12,8 @@ type Props = { params: Promise<{ ref: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { ref } = await params;
-  return { title: `Outage ${decodeURIComponent(ref)}` };
+  const t = await getTranslations('outageResponse');
+  return { title: t('title', { ref: decodeURIComponent(ref) }) };
 }
 
 export default async function OutagePage({ params }: Props) {
@@ -26,12 +28,15 @@ export default async function OutagePage({ params }: Props) {
     throw error;
   }
   void queryClient.prefetchQuery(trpc.outageResponse.compensation.queryOptions({ ref }));
+  void queryClient.prefetchQuery(trpc.outageComms.texts.queryOptions({ ref }));
+  void queryClient.prefetchQuery(trpc.outageComms.dispatchTotals.queryOptions({ ref }));
+  const t = await getTranslations('outageResponse');
   return (
     <HydrateClient>
       <p className="muted">
-        <Link href="/outages">← Outages</Link>
+        <Link href="/outages">{t('back')}</Link>
       </p>
-      <Suspense fallback={<p className="muted">Loading the outage…</p>}>
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <OutageView outageRef={ref} />
       </Suspense>
     </HydrateClient>

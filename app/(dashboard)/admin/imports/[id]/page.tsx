@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { ImportRunReport } from '@/components/admin-imports/import-run-report';
@@ -10,7 +11,8 @@ import { requireRole } from '@/server/auth/guards';
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Import ${(await params).id}` };
+  const t = await getTranslations('adminImports');
+  return { title: t('runTitle', { id: (await params).id }) };
 }
 
 export default async function ImportRunPage({ params }: Props) {
@@ -25,13 +27,14 @@ export default async function ImportRunPage({ params }: Props) {
     if (error instanceof TRPCError && (error.code === 'NOT_FOUND' || error.code === 'BAD_REQUEST')) notFound();
     throw error;
   }
+  const t = await getTranslations('adminImports');
   return (
     <HydrateClient>
       <p className="muted">
-        <Link href="/admin/imports">← Imports</Link>
+        <Link href="/admin/imports">{t('back')}</Link>
       </p>
-      <h1>Import {id}</h1>
-      <Suspense fallback={<p className="muted">Loading the report…</p>}>
+      <h1>{t('runTitle', { id: String(id) })}</h1>
+      <Suspense fallback={<p className="muted">{t('loadingReport')}</p>}>
         <ImportRunReport id={id} />
       </Suspense>
     </HydrateClient>
