@@ -48,6 +48,19 @@ function bytesWithoutBom(): Transform {
   });
 }
 
+/** Where a file read from the middle resumes: its first record's line, and that line as csv-parse counts it. */
+export interface ResumeAt {
+  line: number;
+  parserLine: number;
+}
+
+/** `lines` line breaks, then the input: csv-parse then counts lines (in its errors) as in the whole file. */
+async function* afterLines(lines: number, input: CsvInput): AsyncGenerator<Buffer> {
+  if (lines > 0) yield Buffer.alloc(lines, 0x0a);
+  for await (const chunk of input as AsyncIterable<Buffer | string | Uint8Array>)
+    yield Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+}
+
 /**
  * Streams the records of a CSV (RFC 4180 quoting, UTF-8 with or without BOM) with the line each
  * starts on. Lines are counted here rather than taken from csv-parse, whose count drifts on CRLF
@@ -55,10 +68,13 @@ function bytesWithoutBom(): Transform {
  * returned (relax_column_count) so the importer can report them as row errors instead of
  * aborting the whole file.
  *
+ * `from` resumes a file whose first part was read elsewhere (the COPY import's scanner); its BOM,
+ * if any, was taken off there.
+ *
  * csv-parse hands over each field's bytes and they are decoded here: decoding quietly turns
  * invalid UTF-8 into U+FFFD, so the cells where that happened are named for the importer to refuse.
  */
-export async function* csvRecords(input: CsvInput): AsyncGenerator<CsvRecord> {
+export async function* csvRecords(input: CsvInput, from?: ResumeAt): AsyncGenerator<CsvRecord> {
   const parser = parse({
     bom: false,
     encoding: null,
@@ -66,12 +82,17 @@ export async function* csvRecords(input: CsvInput): AsyncGenerator<CsvRecord> {
     skip_empty_lines: false,
     record_delimiter: ['\r\n', '\n', '\r'],
   });
-  const source = input instanceof Readable ? input : Readable.from(input);
-  const piping = pipeline(source, bytesWithoutBom(), parser);
+  const source = from
+    ? Readable.from(afterLines(from.parserLine - 1, input))
+    : input instanceof Readable
+      ? input
+      : Readable.from(input);
+  const piping = from ? pipeline(source, parser) : pipeline(source, bytesWithoutBom(), parser);
   piping.catch(() => {
     // The error reaches the consumer through the parser's iterator.
   });
-  let nextLine = 1;
+  // Blank lines yield no record but count, so the lines put before a resumed file line up.
+  let nextLine = from ? from.line - (from.parserLine - 1) : 1;
   try {
     for await (const fields of parser as AsyncIterable<Buffer[]>) {
       const cells: string[] = [];

@@ -1,19 +1,20 @@
 import 'server-only';
 import { CsvError } from 'csv-parse';
-import type { Db } from '@/db/client';
+import { isSingleConnection, type Db } from '@/db/client';
 import type { ImportEntity, ImportReport } from '@/lib/schemas/import';
+import { copyImport } from './copy/copy-import';
+import { COPY_PLANS } from './copy/plans';
 import { csvRecords, type CsvInput, type CsvRecord } from './csv-records';
 import { IMPORTERS } from './entities';
 import type { EntityImporter } from './entity';
 import { DirectWriter, type ImportWriter } from './import-writer';
-import { recordCellErrors } from './cell-checks';
 import { checkHeader } from './header';
-import { missingReason, resolveReferences, type RefRequest } from './references';
+import { auditImport } from './import-audit';
 import { refusedFileReport, ReportBuilder } from './report-builder';
-import { RowReader, type CellError } from './row-reader';
+import { processBatch, readRow, type PendingRow } from './row-checks';
+import { RowReader } from './row-reader';
 import { defaultWriteMode, StagedWriter } from './staged-writer';
 import { isValidTimeZone } from './zoned-time';
-import { recordAudit } from '../services/audit';
 import { getSettings } from '../services/settings';
 
 export interface ImportOptions {
@@ -36,6 +37,13 @@ export interface ImportOptions {
   writeMode?: 'transaction' | 'staged';
   /** Longest accepted cell, in characters; the maxImportCellLength setting when not given. */
   maxCellLength?: number;
+  /**
+   * `copy`: on a PostgreSQL server, in `transaction` mode, an entity with a COPY plan is streamed into
+   * a staging table and checked in SQL (copy/copy-import.ts). `rows`: read and checked row by row.
+   */
+  reader?: 'copy' | 'rows';
+  /** Told how the rows were checked: in SQL (`copy`) or row by row (`rows`, also a COPY import's replay). */
+  onReader?: (reader: 'copy' | 'rows') => void;
 }
 
 /** Large enough to amortise round trips, small enough for PostgreSQL's 65,535 bind parameters. */
@@ -43,14 +51,6 @@ const DEFAULT_BATCH_SIZE = 2000;
 
 /** Thrown to undo (or not to make) the writes of an all-or-nothing import that found invalid rows. */
 class Rollback extends Error {}
-
-interface PendingRow {
-  line: number;
-  cells: string[];
-  draft: unknown;
-  errors: CellError[];
-  refs: RefRequest[];
-}
 
 /**
  * Imports one entity's CSV. The file is streamed and checked in batches, so memory stays flat.
@@ -67,15 +67,33 @@ export async function importCsv(
   if (!isValidTimeZone(options.reportTz)) {
     throw new Error(`REPORT_TZ "${options.reportTz}" is not a known IANA time zone.`);
   }
-  const importer = IMPORTERS[entity];
   const maxCellLength = options.maxCellLength ?? (await getSettings(db)).maxImportCellLength;
-  const records = csvRecords(input);
+  const plan = COPY_PLANS[entity];
+  const copyWay =
+    plan !== undefined &&
+    options.reader !== 'rows' &&
+    (options.writeMode ?? defaultWriteMode(db)) === 'transaction' &&
+    !isSingleConnection(db);
+  if (copyWay) return copyImport(db, entity, plan, input, { ...options, maxCellLength });
+  return importRecords(db, entity, csvRecords(input), { ...options, maxCellLength });
+}
+
+/** The row-by-row import of records (the first is the header). */
+export async function importRecords(
+  db: Db,
+  entity: ImportEntity,
+  records: AsyncGenerator<CsvRecord>,
+  options: ImportOptions & { maxCellLength: number },
+): Promise<ImportReport> {
+  const importer = IMPORTERS[entity];
+  const { maxCellLength } = options;
   let report: ReportBuilder | null = null;
   try {
     const first = await records.next();
     const header = checkHeader(entity, first.done ? undefined : first.value.cells, importer.columns);
     if (!header.ok) return refusedFileReport(entity, options.skipInvalid, { headerError: header.message });
     const builder = (report = new ReportBuilder(entity, options.skipInvalid, header.names));
+    options.onReader?.('rows');
 
     const readAll = (out: ImportWriter, yieldBetweenBatches: boolean) =>
       readAndWrite(out, records, importer, builder, {
@@ -86,24 +104,7 @@ export async function importCsv(
         yieldBetweenBatches,
         onProgress: options.onProgress,
       });
-    const audit = async (tx: Db) => {
-      const written = builder.rowsInserted + builder.rowsUpdated;
-      if (written === 0) return;
-      await recordAudit(tx, {
-        actorId: options.actorId ?? null,
-        action: 'import',
-        entity,
-        details: {
-          source: options.source ?? 'cli',
-          skipInvalid: options.skipInvalid,
-          rowsRead: builder.rowsRead,
-          rowsWritten: written,
-          rowsInserted: builder.rowsInserted,
-          rowsUpdated: builder.rowsUpdated,
-          rowsRejected: builder.rowsRead - written,
-        },
-      });
-    };
+    const audit = (tx: Db) => auditImport(tx, entity, options, builder);
 
     if ((options.writeMode ?? defaultWriteMode(db)) === 'transaction') {
       await db.transaction(async (tx) => {
@@ -190,69 +191,3 @@ function remaining(records: AsyncGenerator<CsvRecord>): AsyncIterable<CsvRecord>
   return { [Symbol.asyncIterator]: () => records };
 }
 
-function readRow(
-  record: CsvRecord,
-  names: readonly string[],
-  maxCellLength: number,
-  reader: RowReader,
-  importer: EntityImporter<unknown>,
-): PendingRow {
-  const { line, cells } = record;
-  if (cells.length !== names.length) {
-    const reason = `this row has ${cells.length} fields but the header has ${names.length} (an unquoted comma or a missing field?)`;
-    return { line, cells, draft: null, errors: [{ column: '', value: '', reason }], refs: [] };
-  }
-  // A cell that is not UTF-8 or is too long is reported alone: read as a value it would only add noise.
-  const cellErrors = recordCellErrors(record, names, maxCellLength);
-  if (cellErrors.length > 0) return { line, cells, draft: null, errors: cellErrors, refs: [] };
-  reader.load(cells);
-  const draft = importer.parse(reader);
-  const errors = reader.errors;
-  return { line, cells, draft: errors.length === 0 ? draft : null, errors, refs: reader.refs };
-}
-
-/** Resolves the batch's references in bulk, runs the remaining checks and writes the valid rows. */
-async function processBatch(
-  out: ImportWriter,
-  importer: EntityImporter<unknown>,
-  batch: PendingRow[],
-  present: ReadonlySet<string>,
-  report: ReportBuilder,
-): Promise<void> {
-  if (batch.length === 0) return;
-  const lookup = await resolveReferences(
-    out.db,
-    batch.flatMap((row) => row.refs),
-  );
-  for (const row of batch) {
-    for (const ref of row.refs) {
-      if (!lookup.has(ref.kind, ref.key))
-        row.errors.push({ column: ref.column, value: ref.value, reason: missingReason(ref) });
-    }
-    if (row.errors.length === 0 && row.draft !== null && importer.check)
-      row.errors.push(...importer.check(row.draft, lookup));
-  }
-  let valid = batch.filter((row) => row.errors.length === 0 && row.draft !== null);
-  if (importer.checkBatch && valid.length > 0) {
-    const extra = await importer.checkBatch(
-      out,
-      valid.map((row) => row.draft),
-      lookup,
-    );
-    valid.forEach((row, i) => row.errors.push(...(extra[i] ?? [])));
-    valid = valid.filter((row) => row.errors.length === 0);
-  }
-  for (const row of batch) {
-    if (row.errors.length > 0) report.reject(row.line, row.cells, row.errors);
-  }
-  // Rows are written even after an invalid one in all-or-nothing mode: later batches are then
-  // checked against the same state (e.g. one outage credit per customer), and the end rolls back.
-  if (valid.length > 0) {
-    await importer.write(
-      out,
-      valid.map((row) => row.draft),
-      lookup,
-      present,
-    );
-  }
-}
