@@ -141,6 +141,7 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
 
   // Reps read an outage's texts (the agent script) for outages of their region.
   'outageComms.texts': onObject('401 ok ok ok/404 ok/404 ok', async (w, _c, k) => ({ ref: await w.outage(k) }), REGIONS),
+  'outageComms.activeScripts': plain('401 ok ok ok ok ok'),
   'outageComms.dispatchTotals': onObject(
     '401 ok ok ok/404 403 ok',
     async (w, _c, k) => ({ ref: await w.outage(k) }),
@@ -212,6 +213,16 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
 
   'customers.get': onObject(
     '401 ok ok ok/404 ok/404 ok',
+    async (w, _c, k) => ({ account: await w.customerAccount(regionOf(k)) }),
+    REGIONS,
+  ),
+  'customers.serviceCredits': onObject(
+    '401 ok ok ok/404 ok/404 ok',
+    async (w, _c, k) => ({ account: await w.customerAccount(regionOf(k)) }),
+    REGIONS,
+  ),
+  'customers.creditServiceFailures': onObject(
+    '401 ok ok ok/404 403 403',
     async (w, _c, k) => ({ account: await w.customerAccount(regionOf(k)) }),
     REGIONS,
   ),
@@ -306,6 +317,7 @@ export const PROCEDURES: Record<string, ProcedureRow> = {
     id: (await w.exportRun(k, c)).scheduleId,
     enabled: false,
   })),
+  'exportSchedules.runNow': onObject(SCHEDULE_OWNER, async (w, c, k) => ({ id: (await w.exportRun(k, c)).scheduleId })),
   'exportSchedules.remove': onObject(SCHEDULE_OWNER, async (w, c, k) => ({ id: (await w.exportRun(k, c)).scheduleId })),
   'exportSchedules.runs': onObject(SCHEDULE_OWNER, async (w, c, k) => ({ id: (await w.exportRun(k, c)).scheduleId })),
 };
