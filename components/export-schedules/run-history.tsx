@@ -8,7 +8,12 @@ import styles from './export-schedules.module.css';
 /** A schedule's last 50 runs, failures with their reason; only its owner gets them. */
 export function RunHistory({ scheduleId, name, timezone }: { scheduleId: number; name: string; timezone: string }) {
   const trpc = useTRPC();
-  const runs = useQuery(trpc.exportSchedules.runs.queryOptions({ id: scheduleId }));
+  const runs = useQuery({
+    ...trpc.exportSchedules.runs.queryOptions({ id: scheduleId }),
+    // While a run waits or works, its outcome is seconds away.
+    refetchInterval: (query) =>
+      query.state.data?.some((r) => r.status === 'queued' || r.status === 'running') ? 2_000 : false,
+  });
   if (runs.isPending) return <p className="muted">Loading the history…</p>;
   if (runs.isError) return <p className="error">{runs.error.message}</p>;
   if (runs.data.length === 0) return <p className="muted">“{name}” has not run yet.</p>;

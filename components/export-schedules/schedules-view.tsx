@@ -27,6 +27,14 @@ export function SchedulesView({
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.exportSchedules.list.queryKey() });
   const setEnabled = useMutation(trpc.exportSchedules.setEnabled.mutationOptions({ onSuccess: invalidate }));
   const remove = useMutation(trpc.exportSchedules.remove.mutationOptions({ onSuccess: invalidate }));
+  const runNow = useMutation(
+    trpc.exportSchedules.runNow.mutationOptions({
+      onSuccess: async (_data, { id }) => {
+        setHistory(id);
+        await Promise.all([invalidate(), queryClient.invalidateQueries({ queryKey: trpc.exportSchedules.runs.queryKey() })]);
+      },
+    }),
+  );
 
   return (
     <>
@@ -46,7 +54,7 @@ export function SchedulesView({
           onDone={() => setEditing(null)}
         />
       )}
-      <MutationError error={setEnabled.error ?? remove.error} />
+      <MutationError error={setEnabled.error ?? remove.error ?? runNow.error} />
       {schedules.length === 0 ? (
         <p className="muted">No schedules yet.</p>
       ) : (
@@ -89,6 +97,14 @@ export function SchedulesView({
                           onClick={() => setEnabled.mutate({ id: s.id, enabled: !s.enabled })}
                         >
                           {s.enabled ? 'Pause' : 'Resume'}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-ghost"
+                          disabled={runNow.isPending}
+                          onClick={() => runNow.mutate({ id: s.id })}
+                        >
+                          Run now
                         </button>
                         <button
                           type="button"

@@ -6,6 +6,7 @@ import {
   exportScheduleRunsSchema,
   exportScheduleUpdateSchema,
 } from '@/lib/schemas/export-schedules';
+import { runScheduleNow } from '../../services/export-schedules/due';
 import { recipientOptions } from '../../services/export-schedules/recipients';
 import {
   createSchedule,
@@ -29,5 +30,6 @@ export const exportSchedulesRouter = createTRPCRouter({
   setEnabled: scheduler
     .input(exportScheduleEnableSchema)
     .mutation(({ ctx, input }) => setScheduleEnabled(ctx.db, ctx.session, input.id, input.enabled)),
+  runNow: scheduler.input(exportScheduleIdSchema).mutation(({ ctx, input }) => runScheduleNow(ctx.db, ctx.session, input.id)),
   remove: scheduler.input(exportScheduleIdSchema).mutation(({ ctx, input }) => removeSchedule(ctx.db, ctx.session, input.id)),
 });

@@ -4,6 +4,8 @@ import type { Db } from '@/db/client';
 import { exportRuns, exportSchedules } from '@/db/schema';
 import { nextDueAt } from '@/lib/export-schedules/cadence';
 import { enqueueJob } from '../../jobs/enqueue';
+import type { SessionUser } from '../../auth/session-user';
+import { ApiError } from '../../http/api-error';
 import { getSettings } from '../settings';
 
 /**
@@ -41,6 +43,29 @@ export async function claimDueRuns(db: Db, now: Date): Promise<number[]> {
     if (claimed === null) return created;
     if (claimed > 0) created.push(claimed);
   }
+}
+
+/**
+ * The owner's "Run now": a run due at this second, outside the cadence (whose next due time stays).
+ * Pressed twice in one second it is still one run. Works for a paused schedule too.
+ */
+export async function runScheduleNow(db: Db, owner: SessionUser, id: number, now = new Date()): Promise<{ runId: number | null }> {
+  const dueAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  return db.transaction(async (tx) => {
+    const [schedule] = await tx
+      .select({ id: exportSchedules.id })
+      .from(exportSchedules)
+      .where(and(eq(exportSchedules.id, id), eq(exportSchedules.ownerId, owner.id)))
+      .for('update');
+    if (!schedule) throw new ApiError('not_found', 'No such schedule.');
+    const [run] = await tx
+      .insert(exportRuns)
+      .values({ scheduleId: id, dueAt })
+      .onConflictDoNothing()
+      .returning({ id: exportRuns.id });
+    if (run) await enqueueJob(tx, 'scheduled-export', { runId: run.id });
+    return { runId: run?.id ?? null };
+  });
 }
 
 /** Drops the files of runs whose links have expired; the history keeps the run. */

@@ -247,3 +247,38 @@ describe('scheduled exports', () => {
     }
   }, 90_000);
 });
+
+describe('a failure no retry can fix', () => {
+  it('is not retried: no SMTP fails the run and its job at the first attempt', async () => {
+    const { managerMad } = people;
+    const created = await createSchedule(t.db, managerMad, schedule({ name: 'No SMTP' }));
+    const { runScheduleNow } = await import('./due');
+    const { handleScheduledExport } = await import('@/server/jobs/handlers/scheduled-export');
+    // The mailing runner makes way for one without SMTP (afterAll stops whichever runs).
+    await runner.stop();
+    runner = await startJobRunner(t.db, {
+      context: { db: t.db, mailer: null, appUrl: 'http://holdfast.test' },
+      pollingIntervalSeconds: 0.5,
+      schedules: false,
+      queues: ['scheduled-export'],
+      handlers: { 'scheduled-export': handleScheduledExport },
+    });
+    const { runId } = await runScheduleNow(t.db, managerMad, created.id);
+    const job = await until(
+      async () =>
+        (
+          await queryRows<{ state: string; retry_count: number; output: { message?: string } | null }>(
+            t.db,
+            sql`select state, retry_count, output from pgboss.job where name = 'scheduled-export' and data->>'runId' = ${String(runId)}`,
+          )
+        )[0],
+      (j) => j?.state === 'failed',
+    );
+    expect(job?.retry_count).toBe(0);
+    expect(job?.output?.message).toBe('Email is not set up (SMTP_URL is unset), so no download link was sent.');
+    const [run] = await t.db.select().from(exportRuns).where(eq(exportRuns.id, runId ?? 0));
+    expect(run).toMatchObject({ status: 'failed', attempts: 1, errorMessage: job?.output?.message });
+    // The file was made; a retry (after SMTP is set up) only mails.
+    expect(run?.fileBytes).toBeGreaterThan(0);
+  }, 90_000);
+});

@@ -30,6 +30,9 @@ export interface RunEnvironment {
 
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
+/** A failure that another attempt cannot fix (no SMTP, the owner may no longer export): not retried. */
+export class PermanentRunFailure extends JobFailure {}
+
 /** Reads the export into memory, refusing past `max` bytes (the stream is cancelled, so the cursor stops). */
 async function collect(stream: ReadableStream<Uint8Array>, max: number): Promise<Buffer> {
   const reader = stream.getReader();
@@ -41,7 +44,7 @@ async function collect(stream: ReadableStream<Uint8Array>, max: number): Promise
     size += value.byteLength;
     if (size > max) {
       await reader.cancel('too large');
-      throw new JobFailure(
+      throw new PermanentRunFailure(
         `The file grew past ${Math.round(max / 1024 / 1024)} MB, more than a scheduled export keeps; narrow the filters or the period.`,
       );
     }
@@ -71,7 +74,7 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof loadRun>>>;
 async function render(env: RunEnvironment, { run, schedule, owner }: Loaded): Promise<void> {
   const { db } = env;
   const now = env.now?.() ?? new Date();
-  if (!owner.active) throw new JobFailure("The schedule's owner is deactivated; nothing was exported.");
+  if (!owner.active) throw new PermanentRunFailure("The schedule's owner is deactivated; nothing was exported.");
   const ownerUser: SessionUser = {
     id: owner.id,
     email: owner.email,
@@ -84,7 +87,7 @@ async function render(env: RunEnvironment, { run, schedule, owner }: Loaded): Pr
   const period = resolveSchedulePeriod(filters.period, run.dueAt, reportTz);
   // The export's own query schema, as for GET /api/v1/export.
   const query = kpiQuerySchema.safeParse({ ...period, region: filters.region ?? undefined, rep: filters.rep ?? undefined });
-  if (!query.success) throw new JobFailure(`The schedule's filters are invalid: ${describeKpiQueryError(query.error)}`);
+  if (!query.success) throw new PermanentRunFailure(`The schedule's filters are invalid: ${describeKpiQueryError(query.error)}`);
   const download = await startExport(db, ownerUser, { dataset: schedule.dataset, format: schedule.format, ...query.data });
   const file = await collect(download.stream, env.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   const rowCount = await countExportRows(db, download.plan);
@@ -135,7 +138,7 @@ async function mail(env: RunEnvironment, { run, schedule, owner }: Loaded): Prom
     .innerJoin(users, eq(users.id, exportRunRecipients.userId))
     .where(and(eq(exportRunRecipients.runId, run.id), isNull(exportRunRecipients.emailedAt)));
   if (pending.length === 0) return 0;
-  if (!env.mailer) throw new JobFailure('Email is not set up (SMTP_URL is unset), so no download link was sent.');
+  if (!env.mailer) throw new PermanentRunFailure('Email is not set up (SMTP_URL is unset), so no download link was sent.');
   const expires = stored?.linkExpiresAt ?? new Date();
   const label = EXPORT_DATASET_INFO[schedule.dataset].label;
   for (const recipient of pending) {
@@ -165,7 +168,7 @@ async function mail(env: RunEnvironment, { run, schedule, owner }: Loaded): Prom
  * Works one run: the file (unless an earlier attempt stored it), then the emails not sent yet.
  * The run shows `running` while it works, `succeeded` or `failed` with a message safe for the owner;
  * a failure is thrown on as a JobFailure with that message, so the job is retried and the
- * admin's jobs page shows the same words.
+ * admin's jobs page shows the same words; a PermanentRunFailure when a retry cannot help.
  */
 export async function executeRun(env: RunEnvironment, runId: number): Promise<void> {
   const { db } = env;
@@ -186,6 +189,7 @@ export async function executeRun(env: RunEnvironment, runId: number): Promise<vo
       .update(exportRuns)
       .set({ status: 'failed', finishedAt: new Date(), errorMessage: message })
       .where(eq(exportRuns.id, runId));
-    throw new JobFailure(message);
+    const permanent = error instanceof PermanentRunFailure || error instanceof ApiError;
+    throw permanent ? new PermanentRunFailure(message) : new JobFailure(message);
   }
 }
