@@ -8,8 +8,14 @@ describe('parsePhone', () => {
     expect(parsePhone('+44 (20) 7946.0018')).toEqual({ ok: true, value: '+442079460018' });
   });
   it('refuses national numbers, letters, too few or too many digits, and a leading 0 after +', () => {
-    expect(parsePhone('612345678')).toMatchObject({ ok: false, reason: expect.stringContaining('country code') });
-    expect(parsePhone('+34 6123 CALL')).toMatchObject({ ok: false, reason: expect.stringContaining('not a phone number') });
+    expect(parsePhone('612345678')).toEqual({
+      ok: false,
+      reason: 'needs its country code: + and 8 to 15 digits, e.g. +34 612 345 678',
+    });
+    expect(parsePhone('+34 6123 CALL')).toEqual({
+      ok: false,
+      reason: 'is not a phone number: + and 8 to 15 digits, e.g. +34 612 345 678',
+    });
     expect(parsePhone('+3461234')).toMatchObject({ ok: false });
     expect(parsePhone('+3461234567890123')).toMatchObject({ ok: false });
     expect(parsePhone('+0612345678')).toMatchObject({ ok: false });

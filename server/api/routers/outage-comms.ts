@@ -2,6 +2,7 @@ import 'server-only';
 import { saveOutageTextInput, startDispatchInput } from '@/lib/schemas/outage-comms';
 import { outageRefInput } from '@/lib/schemas/outage-response';
 import { env } from '../../env';
+import { activeAgentScripts } from '../../services/outage-comms/active-scripts';
 import { listOutageTexts, saveOutageText } from '../../services/outage-comms/texts';
 import { startDispatch } from '../../services/outage-comms/start-dispatch';
 import { outageDispatchTotals } from '../../services/outage-comms/totals';
@@ -14,6 +15,10 @@ export const outageCommsRouter = createTRPCRouter({
   texts: roleProcedure('manager', 'analyst', 'admin', 'rep')
     .input(outageRefInput)
     .query(({ ctx, input }) => listOutageTexts(ctx.db, ctx.session, input.ref)),
+  /** The open outages of the caller's region with their current agent script (the reps' page). */
+  activeScripts: roleProcedure('manager', 'analyst', 'admin', 'rep').query(({ ctx }) =>
+    activeAgentScripts(ctx.db, ctx.session),
+  ),
   dispatchTotals: roleProcedure('manager', 'analyst', 'admin')
     .input(outageRefInput)
     .query(({ ctx, input }) => outageDispatchTotals(ctx.db, ctx.session, input.ref, provisioningConfigured())),

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '@/db/client';
 import { outageDispatches, outages } from '@/db/schema';
@@ -23,7 +22,6 @@ let world: Awaited<ReturnType<typeof outageWorld>>;
 let receiver: Awaited<ReturnType<typeof startHttpReceiver>>;
 const api = (user: SessionUser) => createCaller({ db: t.db, session: user }).outageComms;
 const AUTH = 'Bearer sms-test-token';
-const STARTED = new Date('2026-01-20T09:00:00Z');
 
 /** A clock that moves a minute per reading, from 09:10Z. */
 function clock() {
@@ -98,6 +96,15 @@ describe('Send SMS', () => {
     await clearQueue();
 
     receiver.requests.length = 0;
+    const rowsBefore = await t.db.select().from(outageDispatches).where(eq(outageDispatches.outageId, outage.id));
+    expect(rowsBefore).toEqual([]);
+    const customerIds = await queryRows<{ id: number; phone: string }>(
+      t.db,
+      sql`select id, phone from customers where phone = any(${sql.param(phones)}::text[])`,
+    );
+    // The provider's idempotency key: the same for a customer on every attempt.
+    const idOf = (phone: string) =>
+      `${outage.outageRef}:sms:${String(customerIds.find((c) => c.phone === phone)?.id ?? '?')}`;
     receiver.failNext(500);
     const now = clock();
     const first = runDispatch(t.db, adapters(2), job, now);
@@ -108,7 +115,7 @@ describe('Send SMS', () => {
     expect(receiver.requests[0]?.body).toEqual({
       outage: outage.outageRef,
       text: 'Fibre cut in 46001; back by 18:00.',
-      messages: phones.slice(0, 2).map((to) => ({ id: expect.stringMatching(new RegExp(`^${outage.outageRef}:sms:\\d+$`)), to })),
+      messages: phones.slice(0, 2).map((to) => ({ id: idOf(to), to })),
     });
     expect(acceptedPhones()).toEqual(phones.slice(2));
     const afterFirst = await api(manager).dispatchTotals({ ref: outage.outageRef });

@@ -6,6 +6,7 @@ import { OUTAGE_TEXT_KINDS, OUTAGE_TEXT_LABELS, type OutageTextKind } from '@/li
 import type { SaveOutageTextInput } from '@/lib/schemas/outage-comms';
 import type { SessionUser } from '../../auth/session-user';
 import { recordAudit } from '../audit';
+import { getSettings } from '../settings';
 import { assertMayManage, loadOutageForActor } from '../outages/access';
 import { loadOutageForTexts } from './access';
 
@@ -21,6 +22,8 @@ export interface OutageTextsView {
   /** Per kind, newest first: the first is the current text. Reps get the agent script only. */
   texts: Record<OutageTextKind, OutageTextVersion[]>;
   canEdit: boolean;
+  /** The report time zone the times are shown in. */
+  timezone: string;
 }
 
 /** How many past versions of each kind are shown. */
@@ -47,6 +50,7 @@ export async function listOutageTexts(db: Db, actor: SessionUser, ref: string): 
     ref: outage.outageRef,
     texts: texts as Record<OutageTextKind, OutageTextVersion[]>,
     canEdit: actor.role === 'manager' || actor.role === 'admin',
+    timezone: (await getSettings(db)).reportTz,
   };
 }
 
