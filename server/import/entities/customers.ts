@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '@/db/client';
 import { customers } from '@/db/schema';
+import { parsePhone } from '@/lib/phone';
 import { CHURN_CATEGORIES, type ChurnCategory } from '@/lib/vocabularies';
 import type { EntityImporter } from '../entity';
 import type { ImportWriter } from '../import-writer';
@@ -12,6 +13,7 @@ interface CustomerDraft {
   name: string | null;
   regionCode: string;
   postcode: string | null;
+  phone: string | null;
   plan: string | null;
   activatedAt: Date;
   monthlyFeeCents: number;
@@ -28,6 +30,7 @@ const UPDATABLE = {
   name: 'name',
   region_code: 'regionCode',
   postcode: 'postcode',
+  phone: 'phone',
   plan: 'plan',
   activated_at: 'activatedAt',
   monthly_fee: 'monthlyFeeCents',
@@ -64,6 +67,7 @@ export const customersImporter: EntityImporter<CustomerDraft> = {
     }
     const draft = {
       name: r.text('name'),
+      phone: phoneOf(r.text('phone'), (reason) => r.fail('phone', reason)),
       plan: r.text('plan'),
       churnReason: r.text('churn_reason'),
       competitor: r.text('competitor'),
@@ -93,6 +97,15 @@ export const customersImporter: EntityImporter<CustomerDraft> = {
     await out.upsert({ table: customers, target: 'accountNumber', fromCsv: UPDATABLE }, rows, present);
   },
 };
+
+/** The E.164 form of a phone cell, or null with the reason reported (empty stays null). */
+function phoneOf(cell: string | null, fail: (reason: string) => void): string | null {
+  if (cell === null) return null;
+  const parsed = parsePhone(cell);
+  if (parsed.ok) return parsed.value;
+  fail(parsed.reason);
+  return null;
+}
 
 /**
  * A customer with services on file pays their total (customer_services keeps monthly_fee in step),
