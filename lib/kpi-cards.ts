@@ -1,5 +1,7 @@
 import type { ValueKind } from '@/components/charts/value-format';
 import { drilldownHref } from './drilldown';
+import { formatDecimal } from './format';
+import { DEFAULT_LOCALE } from './locales';
 
 /** The figures a KPI card reads; the same shape the KPI engine returns, kept structural here. */
 export interface CardKpis {
@@ -18,9 +20,20 @@ export interface CardMonth {
   compensation: { totalCents: number };
 }
 
+/** The cards' ids; each is also its label's key in the `dashboard.kpi` messages. */
+export type KpiCardId =
+  | 'churn-rate'
+  | 'revenue-churn'
+  | 'save-rate'
+  | 'saved-mrr'
+  | 'disputes-opened'
+  | 'dispute-backlog'
+  | 'sla-compliance'
+  | 'minutes-to-communicate'
+  | 'compensation-total';
+
 export interface KpiCardDef {
-  id: string;
-  label: string;
+  id: KpiCardId;
   kind: ValueKind;
   /** Which direction is good news, for the colour of the delta. */
   goodWhen: 'up' | 'down';
@@ -36,7 +49,6 @@ const communicateMedian = (k: CardKpis) =>
 export const KPI_CARDS: readonly KpiCardDef[] = [
   {
     id: 'churn-rate',
-    label: 'Churn rate',
     kind: 'rate',
     goodWhen: 'down',
     value: (k) => k.churn.churnRate,
@@ -45,7 +57,6 @@ export const KPI_CARDS: readonly KpiCardDef[] = [
   },
   {
     id: 'revenue-churn',
-    label: 'Revenue churn',
     kind: 'rate',
     goodWhen: 'down',
     value: (k) => k.churn.revenueChurnRate,
@@ -54,7 +65,6 @@ export const KPI_CARDS: readonly KpiCardDef[] = [
   },
   {
     id: 'save-rate',
-    label: 'Save rate',
     kind: 'rate',
     goodWhen: 'up',
     value: (k) => k.retention.saveRate,
@@ -63,7 +73,6 @@ export const KPI_CARDS: readonly KpiCardDef[] = [
   },
   {
     id: 'saved-mrr',
-    label: 'Saved MRR',
     kind: 'cents',
     goodWhen: 'up',
     value: (k) => k.retention.savedMrrCents,
@@ -72,7 +81,6 @@ export const KPI_CARDS: readonly KpiCardDef[] = [
   },
   {
     id: 'disputes-opened',
-    label: 'Disputes opened',
     kind: 'count',
     goodWhen: 'down',
     value: (k) => k.disputes.opened,
@@ -81,7 +89,6 @@ export const KPI_CARDS: readonly KpiCardDef[] = [
   },
   {
     id: 'dispute-backlog',
-    label: 'Dispute backlog',
     kind: 'count',
     goodWhen: 'down',
     value: (k) => k.disputes.backlogAtEnd,
@@ -90,7 +97,6 @@ export const KPI_CARDS: readonly KpiCardDef[] = [
   },
   {
     id: 'sla-compliance',
-    label: 'SLA compliance',
     kind: 'rate',
     goodWhen: 'up',
     value: (k) => k.disputes.slaComplianceRate,
@@ -99,7 +105,6 @@ export const KPI_CARDS: readonly KpiCardDef[] = [
   },
   {
     id: 'minutes-to-communicate',
-    label: 'Median minutes to first public communication',
     kind: 'minutes',
     goodWhen: 'down',
     value: communicateMedian,
@@ -108,7 +113,6 @@ export const KPI_CARDS: readonly KpiCardDef[] = [
   },
   {
     id: 'compensation-total',
-    label: 'Compensation total',
     kind: 'cents',
     goodWhen: 'down',
     value: (k) => k.compensation.totalCents,
@@ -117,8 +121,10 @@ export const KPI_CARDS: readonly KpiCardDef[] = [
   },
 ];
 
+/** A change as a key of the `dashboard.delta` messages, its signed amount in the language's digits, and its colour. */
 export interface Delta {
-  text: string;
+  key: 'noComparison' | 'noChange' | 'points' | 'percent' | 'fromZero';
+  amount: string;
   tone: 'good' | 'bad' | 'neutral';
 }
 
@@ -127,14 +133,19 @@ export function describeDelta(
   current: number | null,
   previous: number | null,
   def: Pick<KpiCardDef, 'kind' | 'goodWhen'>,
+  locale: string = DEFAULT_LOCALE,
 ): Delta {
-  if (current === null || previous === null) return { text: 'no comparison', tone: 'neutral' };
+  if (current === null || previous === null) return { key: 'noComparison', amount: '', tone: 'neutral' };
   const diff = current - previous;
-  if (diff === 0) return { text: 'no change', tone: 'neutral' };
+  if (diff === 0) return { key: 'noChange', amount: '', tone: 'neutral' };
   const tone = diff > 0 === (def.goodWhen === 'up') ? 'good' : 'bad';
   const sign = diff > 0 ? '+' : '−';
-  if (def.kind === 'rate') return { text: `${sign}${Math.abs(diff * 100).toFixed(1)} pts`, tone };
-  if (previous === 0)
-    return { text: `${sign}${def.kind === 'minutes' ? Math.abs(diff).toFixed(1) : Math.abs(diff)} from 0`, tone };
-  return { text: `${sign}${Math.abs((diff / previous) * 100).toFixed(1)}%`, tone };
+  const decimal = (n: number) => formatDecimal(n, 1, locale);
+  if (def.kind === 'rate') return { key: 'points', amount: `${sign}${decimal(Math.abs(diff * 100))}`, tone };
+  if (previous === 0) {
+    const amount = def.kind === 'minutes' ? decimal(Math.abs(diff)) : formatDecimal(Math.abs(diff), 0, locale);
+    return { key: 'fromZero', amount: `${sign}${amount}`, tone };
+  }
+  const percent = `${decimal(Math.abs((diff / previous) * 100))}${locale === 'es' ? '\u00a0%' : '%'}`;
+  return { key: 'percent', amount: `${sign}${percent}`, tone };
 }

@@ -1,4 +1,5 @@
 'use client';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState, type ReactNode } from 'react';
 import { ChartDataTable, type TableColumn } from './chart-data-table';
 import { formatValue } from './value-format';
@@ -18,6 +19,8 @@ export interface ChartFrameProps {
 /** A chart with its accessible title and a "view as table" toggle showing the same numbers. */
 export function ChartFrame({ title, description, columns, rows, currency, children }: ChartFrameProps) {
   const [asTable, setAsTable] = useState(false);
+  const t = useTranslations('dashboard.charts');
+  const locale = useLocale();
   const titleId = useId();
   const bodyId = useId();
   return (
@@ -35,7 +38,7 @@ export function ChartFrame({ title, description, columns, rows, currency, childr
           aria-controls={bodyId}
           aria-describedby={titleId}
         >
-          {asTable ? 'View as chart' : 'View as table'}
+          {asTable ? t('viewAsChart') : t('viewAsTable')}
         </button>
       </div>
       {asTable ? (
@@ -44,11 +47,11 @@ export function ChartFrame({ title, description, columns, rows, currency, childr
           caption={title}
           columns={columns}
           rows={rows}
-          formatCell={(value, kind) => formatValue(value, kind, currency)}
+          formatCell={(value, kind) => formatValue(value, kind, currency, locale)}
         />
       ) : rows.length === 0 ? (
         <p className="muted" id={bodyId}>
-          No data for these filters.
+          {t('noData')}
         </p>
       ) : (
         <div role="img" aria-label={title} className="chart-body" id={bodyId}>

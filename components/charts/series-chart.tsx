@@ -1,4 +1,5 @@
 'use client';
+import { useLocale } from 'next-intl';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatValue, type ValueKind } from './value-format';
 
@@ -31,9 +32,13 @@ function categoryOf(entry: unknown, xKey: string): string {
 
 /** Lines or (stacked) bars over a category or time axis; pure rendering of typed props. */
 export function SeriesChart({ kind, data, xKey, series, valueKind, currency, height = 260, onSelect, xTicks = 'auto' }: SeriesChartProps) {
-  const format = (value: unknown) => formatValue(typeof value === 'number' ? value : null, valueKind, currency);
+  const locale = useLocale();
+  const format = (value: unknown) => formatValue(typeof value === 'number' ? value : null, valueKind, currency, locale);
+  // Whole currency units on the axis: "€1,200" / "1.200 €", without the cents.
   const axisFormat = (value: unknown) =>
-    valueKind === 'cents' && typeof value === 'number' ? formatValue(Math.round(value), 'cents', currency).replace(/\.\d\d$/, '') : format(value);
+    valueKind === 'cents' && typeof value === 'number'
+      ? formatValue(Math.round(value), 'cents', currency, locale).replace(/[.,]\d\d(?=\D*$)/, '')
+      : format(value);
   const common = (
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />

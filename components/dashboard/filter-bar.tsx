@@ -1,8 +1,9 @@
 'use client';
+import { useTranslations } from 'next-intl';
 import { parseAsInteger, useQueryStates } from 'nuqs';
 import { useTransition } from 'react';
 import { dashboardFilterParsers, type ResolvedFilters } from '@/lib/dashboard-filters';
-import { PERIOD_PRESETS, PRESET_LABELS, type PeriodPreset } from '@/lib/periods';
+import { PERIOD_PRESETS, type PeriodPreset } from '@/lib/periods';
 
 export interface FilterOptions {
   regions: readonly { code: string; name: string }[];
@@ -20,6 +21,7 @@ export function FilterBar({
   showRep?: boolean;
 }) {
   const [isPending, startTransition] = useTransition();
+  const t = useTranslations('dashboard.filters');
   const [, setQueryState] = useQueryStates(
     { ...dashboardFilterParsers, page: parseAsInteger },
     { shallow: false, history: 'push', startTransition },
@@ -34,20 +36,20 @@ export function FilterBar({
   }
 
   return (
-    <form className="filters" aria-label="Filters" aria-busy={isPending} onSubmit={(e) => e.preventDefault()}>
+    <form className="filters" aria-label={t('label')} aria-busy={isPending} onSubmit={(e) => e.preventDefault()}>
       <div className="filter-field">
-        <label htmlFor="filter-period">Period</label>
+        <label htmlFor="filter-period">{t('period')}</label>
         <select id="filter-period" value={filters.preset} onChange={(e) => setPreset(e.target.value)} name="preset">
           {PERIOD_PRESETS.map((p) => (
             <option key={p} value={p}>
-              {PRESET_LABELS[p]}
+              {t(`presets.${p}`)}
             </option>
           ))}
-          <option value="custom">{PRESET_LABELS.custom}</option>
+          <option value="custom">{t('presets.custom')}</option>
         </select>
       </div>
       <div className="filter-field">
-        <label htmlFor="filter-from">From</label>
+        <label htmlFor="filter-from">{t('from')}</label>
         <input
           id="filter-from"
           type="date"
@@ -57,7 +59,7 @@ export function FilterBar({
         />
       </div>
       <div className="filter-field">
-        <label htmlFor="filter-to">To</label>
+        <label htmlFor="filter-to">{t('to')}</label>
         <input
           id="filter-to"
           type="date"
@@ -69,7 +71,7 @@ export function FilterBar({
         />
       </div>
       <div className="filter-field">
-        <label htmlFor="filter-region">Region</label>
+        <label htmlFor="filter-region">{t('region')}</label>
         <select
           id="filter-region"
           name="region"
@@ -77,7 +79,7 @@ export function FilterBar({
           disabled={filters.regionLocked}
           onChange={(e) => void setQuery({ region: e.target.value || null, rep: null })}
         >
-          {filters.regionLocked ? null : <option value="">All regions</option>}
+          {filters.regionLocked ? null : <option value="">{t('allRegions')}</option>}
           {options.regions.map((r) => (
             <option key={r.code} value={r.code}>
               {r.name}
@@ -87,7 +89,7 @@ export function FilterBar({
       </div>
       {showRep ? (
         <div className="filter-field">
-          <label htmlFor="filter-rep">Rep</label>
+          <label htmlFor="filter-rep">{t('rep')}</label>
           <select
             id="filter-rep"
             name="rep"
@@ -95,7 +97,7 @@ export function FilterBar({
             disabled={filters.repLocked}
             onChange={(e) => void setQuery({ rep: e.target.value || null })}
           >
-            <option value="">All reps</option>
+            <option value="">{t('allReps')}</option>
             {options.reps.map((r) => (
               <option key={r.email} value={r.email}>
                 {r.name}
@@ -106,8 +108,14 @@ export function FilterBar({
       ) : null}
       <span className="muted" aria-live="polite">
         {isPending
-          ? 'Updating…'
-          : `${filters.from} – ${filters.to} (${filters.timezone}), compared with ${filters.previousFrom} – ${filters.previousTo}`}
+          ? t('updating')
+          : t('summary', {
+              from: filters.from,
+              to: filters.to,
+              timezone: filters.timezone,
+              previousFrom: filters.previousFrom,
+              previousTo: filters.previousTo,
+            })}
       </span>
     </form>
   );

@@ -1,6 +1,8 @@
+import { useLocale } from 'next-intl';
 import Link from 'next/link';
 import { formatValue, type ValueKind } from '@/components/charts/value-format';
 import { describeDelta } from '@/lib/kpi-cards';
+import { useDeltaText } from './use-delta-text';
 
 export interface KpiItem {
   id: string;
@@ -17,20 +19,22 @@ export interface KpiItem {
 
 /** An area page's key figures: value, and the delta against the previous period when given. */
 export function KpiStrip({ items, label, currency }: { items: readonly KpiItem[]; label: string; currency?: string }) {
+  const locale = useLocale();
+  const deltaText = useDeltaText();
   return (
     <section className="cards" aria-label={label}>
       {items.map((item) => {
         const delta =
           item.goodWhen && item.previous !== undefined
-            ? describeDelta(item.value, item.previous, { kind: item.kind, goodWhen: item.goodWhen })
+            ? describeDelta(item.value, item.previous, { kind: item.kind, goodWhen: item.goodWhen }, locale)
             : null;
         const body = (
           <>
             <div className="kpi-label">{item.label}</div>
             <div className="kpi-value" data-value={item.value ?? ''}>
-              {formatValue(item.value, item.kind, currency)}
+              {formatValue(item.value, item.kind, currency, locale)}
             </div>
-            {delta ? <div className={`delta ${delta.tone}`}>{delta.text} vs previous period</div> : null}
+            {delta ? <div className={`delta ${delta.tone}`}>{deltaText(delta)}</div> : null}
             {item.note ? <div className="delta neutral">{item.note}</div> : null}
           </>
         );

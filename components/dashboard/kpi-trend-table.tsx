@@ -1,13 +1,12 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { ChartDataTable } from '@/components/charts/chart-data-table';
 import { formatValue } from '@/components/charts/value-format';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { KPI_CARDS } from '@/lib/kpi-cards';
 import { useTRPC } from '@/lib/trpc/react';
-
-const CAPTION = 'Key figures, last 12 months';
 
 /**
  * The numbers behind the KPI cards' sparklines: the sparklines are drawings inside links, so their
@@ -17,8 +16,13 @@ export function KpiTrendTable({ input }: { input: DashboardQueryInput }) {
   const trpc = useTRPC();
   const { data: series } = useSuspenseQuery(trpc.dashboard.series.queryOptions(input));
   const [open, setOpen] = useState(false);
+  const t = useTranslations('dashboard');
+  const locale = useLocale();
   const tableId = useId();
-  const columns = [{ key: 'month', label: 'Month' }, ...KPI_CARDS.map((c) => ({ key: c.id, label: c.label, kind: c.kind }))];
+  const columns = [
+    { key: 'month', label: t('trends.month') },
+    ...KPI_CARDS.map((c) => ({ key: c.id, label: t(`kpi.${c.id}`), kind: c.kind })),
+  ];
   const rows = series.map((m) => ({ month: m.month, ...Object.fromEntries(KPI_CARDS.map((c) => [c.id, c.monthly(m)])) }));
   return (
     <div className="kpi-trends">
@@ -29,10 +33,10 @@ export function KpiTrendTable({ input }: { input: DashboardQueryInput }) {
         aria-controls={tableId}
         onClick={() => setOpen((v) => !v)}
       >
-        {open ? 'Hide the 12-month trends' : 'Show the 12-month trends as a table'}
+        {open ? t('trends.hide') : t('trends.show')}
       </button>
       <div id={tableId}>
-        {open ? <ChartDataTable caption={CAPTION} columns={columns} rows={rows} formatCell={(v, kind) => formatValue(v, kind)} /> : null}
+        {open ? <ChartDataTable caption={t('trends.caption')} columns={columns} rows={rows} formatCell={(v, kind) => formatValue(v, kind, undefined, locale)} /> : null}
       </div>
     </div>
   );

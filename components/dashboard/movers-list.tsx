@@ -1,27 +1,31 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { formatValue, type ValueKind } from '@/components/charts/value-format';
+import { formatDecimal } from '@/lib/format';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
 import { useTRPC } from '@/lib/trpc/react';
 
 const METRICS = {
-  churnRate: { label: 'churn rate', kind: 'rate', goodWhen: 'down' },
-  disputesOpened: { label: 'disputes opened', kind: 'count', goodWhen: 'down' },
-  compensationCents: { label: 'compensation issued', kind: 'cents', goodWhen: 'down' },
-  saveRate: { label: 'save rate', kind: 'rate', goodWhen: 'up' },
-} as const satisfies Record<string, { label: string; kind: ValueKind; goodWhen: 'up' | 'down' }>;
+  churnRate: { kind: 'rate', goodWhen: 'down' },
+  disputesOpened: { kind: 'count', goodWhen: 'down' },
+  compensationCents: { kind: 'cents', goodWhen: 'down' },
+  saveRate: { kind: 'rate', goodWhen: 'up' },
+} as const satisfies Record<string, { kind: ValueKind; goodWhen: 'up' | 'down' }>;
 
 /** The regions and reps whose figures moved most against the previous period. */
 export function MoversList({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
   const trpc = useTRPC();
   const { data: movers } = useSuspenseQuery(trpc.dashboard.movers.queryOptions(input));
   const { data: options } = useSuspenseQuery(trpc.dashboard.filterOptions.queryOptions());
+  const t = useTranslations('dashboard.movers');
+  const locale = useLocale();
   const names = new Map<string, string>([
     ...options.regions.map((r) => [r.code, r.name] as const),
     ...options.reps.map((r) => [r.email, r.name] as const),
-    ['automatic', 'Automatic (proactive) compensation'],
+    ['automatic', t('automatic')],
   ]);
   const hrefFor = (metric: keyof typeof METRICS, key: string) => {
     switch (metric) {
@@ -37,18 +41,18 @@ export function MoversList({ input, linkQuery }: { input: DashboardQueryInput; l
   };
   return (
     <section className="card" aria-labelledby="movers-title">
-      <h2 id="movers-title">What changed</h2>
+      <h2 id="movers-title">{t('title')}</h2>
       {movers.length === 0 ? (
-        <p className="muted">No region or rep moved noticeably against the previous period.</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
-        <table className="data" aria-label="Biggest movers against the previous period">
+        <table className="data" aria-label={t('tableLabel')}>
           <thead>
             <tr>
-              <th>Who</th>
-              <th>Figure</th>
-              <th>Previous</th>
-              <th>Now</th>
-              <th>Change</th>
+              <th>{t('who')}</th>
+              <th>{t('figure')}</th>
+              <th>{t('previous')}</th>
+              <th>{t('now')}</th>
+              <th>{t('change')}</th>
             </tr>
           </thead>
           <tbody>
@@ -60,12 +64,13 @@ export function MoversList({ input, linkQuery }: { input: DashboardQueryInput; l
                   <td>
                     <Link href={hrefFor(m.metric, m.key)}>{names.get(m.key) ?? m.key}</Link>
                   </td>
-                  <td>{def.label}</td>
-                  <td>{formatValue(m.previous, def.kind)}</td>
-                  <td>{formatValue(m.current, def.kind)}</td>
+                  <td>{t(`metrics.${m.metric}`)}</td>
+                  <td>{formatValue(m.previous, def.kind, undefined, locale)}</td>
+                  <td>{formatValue(m.current, def.kind, undefined, locale)}</td>
                   <td className={`delta ${good ? 'good' : 'bad'}`}>
                     {m.change > 0 ? '+' : '−'}
-                    {Math.abs(m.change * 100).toFixed(0)}%
+                    {formatDecimal(Math.abs(m.change * 100), 0, locale)}
+                    {locale === 'es' ? '\u00a0%' : '%'}
                   </td>
                 </tr>
               );

@@ -19,9 +19,11 @@ import queue from '@/messages/en/queue.json';
 import serverErrors from '@/messages/en/serverErrors.json';
 import ui from '@/messages/en/ui.json';
 import vocab from '@/messages/en/vocab.json';
+import dashboard from '@/messages/en/dashboard.json';
 
 /** The English messages, one namespace per area (messages/en/<area>.json); their shape is every language's type. */
 export const en = {
+  dashboard,
   shell,
   auth,
   account,

@@ -19,10 +19,12 @@ import queue from '@/messages/es/queue.json';
 import serverErrors from '@/messages/es/serverErrors.json';
 import ui from '@/messages/es/ui.json';
 import vocab from '@/messages/es/vocab.json';
+import dashboard from '@/messages/es/dashboard.json';
 import type { Messages } from './en';
 
 /** The Spanish messages: typed as the English ones, so a namespace or key missing here fails tsc. */
 export const es: Messages = {
+  dashboard,
   shell,
   auth,
   account,
