@@ -1,8 +1,10 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
-import { regionMatch, repMatch, toInt, type KpiFilters } from './filters';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { regionMatch, repMatch, type KpiFilters } from './filters';
 import { periodBounds, type KpiPeriod } from './period';
+import { disputeAgedAt, disputeInBacklogAt } from './rules/disputes';
+import { c, d } from './rules/tables';
 
 /**
  * Age of an open dispute at the end instant of the period, `end - opened_at`: a bucket holds
@@ -33,22 +35,22 @@ export interface BacklogAgeingParams extends KpiFilters {
  */
 export async function backlogAgeing(db: Db, params: BacklogAgeingParams): Promise<BacklogAgeCount[]> {
   const { end } = periodBounds(params.period);
-  const hoursBefore = (hours: number) => sql`(${end} - make_interval(hours => ${hours}::int))`;
-  // Age >= h  <=>  opened_at <= end - h; comparing instants avoids rounding epochs.
-  const columns = sql.join(
-    BACKLOG_AGE_BUCKETS.map(({ bucket, fromHours, toHours }) => {
-      const older = sql`d.opened_at <= ${hoursBefore(fromHours)}`;
-      const younger = toHours === null ? sql`true` : sql`d.opened_at > ${hoursBefore(toHours)}`;
-      return sql`count(*) filter (where ${older} and ${younger})::int as ${sql.raw(`"${bucket}"`)}`;
-    }),
-    sql`, `,
+  const counts = Object.fromEntries(
+    BACKLOG_AGE_BUCKETS.map(({ bucket, fromHours, toHours }) => [
+      bucket,
+      sql<number>`count(*) filter (where ${disputeAgedAt(end, fromHours, toHours)})`.mapWith(Number),
+    ]),
   );
-  const [row = {}] = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select ${columns}
-      from disputes d join customers c on c.id = d.customer_id
-      where d.opened_at < ${end} and (d.resolved_at is null or d.resolved_at >= ${end})
-        and ${regionMatch(sql`c.region_code`, params.region)} and ${repMatch(sql`d.assigned_to_id`, params.rep)}`,
-  );
-  return BACKLOG_AGE_BUCKETS.map(({ bucket, label }) => ({ bucket, label, count: toInt(row[bucket]) }));
+  const [row] = await db
+    .select(counts)
+    .from(d)
+    .innerJoin(c, eq(c.id, d.customerId))
+    .where(
+      and(
+        disputeInBacklogAt(end),
+        regionMatch(sql`${c.regionCode}`, params.region),
+        repMatch(sql`${d.assignedToId}`, params.rep),
+      ),
+    );
+  return BACKLOG_AGE_BUCKETS.map(({ bucket, label }) => ({ bucket, label, count: row?.[bucket] ?? 0 }));
 }

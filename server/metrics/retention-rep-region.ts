@@ -1,8 +1,11 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { queryRows, type Db } from '@/db/client';
-import { ratio, regionMatch, repMatch, toInt, toNumberOrNull, type KpiFilters } from './filters';
-import { periodBounds, within, type KpiPeriod } from './period';
+import { and, count, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { regionMatch, repMatch, type KpiFilters } from './filters';
+import { periodBounds, type KpiPeriod } from './period';
+import { ratioOf } from './rollups/sum';
+import { caseClosedIn } from './rules/retention';
+import { c, r, u } from './rules/tables';
 
 export interface RepRegionRow {
   rep: string;
@@ -20,25 +23,24 @@ export async function retentionByRepRegion(
   db: Db,
   params: KpiFilters & { period: KpiPeriod },
 ): Promise<RepRegionRow[]> {
-  const bounds = periodBounds(params.period);
-  const rows = await queryRows<Record<string, unknown>>(
-    db,
-    sql`select u.email as rep, c.region_code as region, count(*)::int as closed,
-        count(*) filter (where r.outcome = 'saved')::int as saved,
-        ${ratio(sql`count(*) filter (where r.outcome = 'saved')`, sql`count(*)`)} as "saveRate"
-      from retention_cases r
-      join customers c on c.id = r.customer_id
-      join users u on u.id = r.rep_id
-      where r.outcome in ('saved', 'churned') and ${within(sql`r.closed_at`, bounds)}
-        and ${regionMatch(sql`c.region_code`, params.region)} and ${repMatch(sql`r.rep_id`, params.rep)}
-      group by u.email, c.region_code
-      order by u.email collate "C", c.region_code collate "C"`,
-  );
-  return rows.map((r) => ({
-    rep: String(r.rep),
-    region: String(r.region),
-    closed: toInt(r.closed),
-    saved: toInt(r.saved),
-    saveRate: toNumberOrNull(r.saveRate),
-  }));
+  const rows = await db
+    .select({
+      rep: u.email,
+      region: c.regionCode,
+      closed: count(),
+      saved: sql<number>`count(*) filter (where ${r.outcome} = 'saved')`.mapWith(Number),
+    })
+    .from(r)
+    .innerJoin(c, eq(c.id, r.customerId))
+    .innerJoin(u, eq(u.id, r.repId))
+    .where(
+      and(
+        caseClosedIn(periodBounds(params.period)),
+        regionMatch(sql`${c.regionCode}`, params.region),
+        repMatch(sql`${r.repId}`, params.rep),
+      ),
+    )
+    .groupBy(u.email, c.regionCode)
+    .orderBy(sql`${u.email} collate "C"`, sql`${c.regionCode} collate "C"`);
+  return rows.map((row) => ({ ...row, saveRate: ratioOf(row.saved, row.closed) }));
 }

@@ -24,5 +24,15 @@ export function disputeInBacklogAt(end: SQL): SQL {
   return sql`(${d.openedAt} < ${end} and (${d.resolvedAt} is null or ${d.resolvedAt} >= ${end}))`;
 }
 
+/**
+ * Open at least `fromHours` and less than `toHours` (null: no upper limit) at instant `end`;
+ * compared as instants (age >= h  <=>  opened_at <= end - h), so no epoch is rounded.
+ */
+export function disputeAgedAt(end: SQL, fromHours: number, toHours: number | null): SQL {
+  const hoursBefore = (hours: number) => sql`(${end} - make_interval(hours => ${hours}::int))`;
+  const older = sql`${d.openedAt} <= ${hoursBefore(fromHours)}`;
+  return toHours === null ? older : sql`(${older} and ${d.openedAt} > ${hoursBefore(toHours)})`;
+}
+
 /** Hours from opening to resolution, fractional. */
 export const hoursToResolve: SQL = sql`(extract(epoch from (${d.resolvedAt} - ${d.openedAt})) / 3600)`;

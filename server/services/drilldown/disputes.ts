@@ -7,7 +7,13 @@ import { ApiError } from '../../http/api-error';
 import { BACKLOG_AGE_BUCKETS } from '../../metrics/backlog-ageing';
 import { regionMatch, repMatch, toNumberOrNull } from '../../metrics/filters';
 import { periodBounds, type PeriodBounds } from '../../metrics/period';
-import { disputeInBacklogAt, disputeOpenedIn, disputeResolvedIn, hoursToResolve } from '../../metrics/rules/disputes';
+import {
+  disputeAgedAt,
+  disputeInBacklogAt,
+  disputeOpenedIn,
+  disputeResolvedIn,
+  hoursToResolve,
+} from '../../metrics/rules/disputes';
 import { c, d, u } from '../../metrics/rules/tables';
 import { equalsOrAll, orderByKey, pageWindow, type CaseList, type ListParams, type SortColumns } from './shared';
 
@@ -17,7 +23,6 @@ export interface DisputeListParams extends ListParams<CaseSort<'disputes'>> {
   firstBill?: boolean;
   age?: BacklogAge | null;
 }
-
 
 /** Which disputes a figure of server/metrics/disputes.ts counts, by basis. */
 function basisMatch(basis: DisputeBasis, bounds: PeriodBounds): SQL {
@@ -39,9 +44,7 @@ export function backlogAgeMatch(age: BacklogAge | null | undefined, bounds: Peri
   if (age === null || age === undefined) return sql`true`;
   const bucket = BACKLOG_AGE_BUCKETS.find((b) => b.bucket === age);
   if (!bucket) throw new ApiError('bad_request', `Unknown backlog age "${age}".`);
-  const hoursBefore = (hours: number) => sql`(${bounds.end} - make_interval(hours => ${hours}::int))`;
-  const older = sql`${d.openedAt} <= ${hoursBefore(bucket.fromHours)}`;
-  return bucket.toHours === null ? older : sql`(${older} and ${d.openedAt} > ${hoursBefore(bucket.toHours)})`;
+  return disputeAgedAt(bounds.end, bucket.fromHours, bucket.toHours);
 }
 
 const SORTS: SortColumns<CaseSort<'disputes'>> = {
