@@ -14,10 +14,12 @@ const HORIZON = Array.from({ length: 12 }, (_, i) => i + 1);
  */
 function cellStyle(share: number, low: number, high: number) {
   const position = high > low ? (share - low) / (high - low) : 1;
-  const pct = Math.round(12 + position * 76);
+  // At most 72% of the chart colour: dark text keeps a 4.5:1 contrast on every shade (WCAG AA),
+  // where white text on the darker shades fell below it.
+  const pct = Math.round(12 + position * 60);
   return {
     background: `color-mix(in srgb, var(--chart-1) ${pct}%, var(--surface))`,
-    color: pct > 50 ? '#fff' : 'var(--text)',
+    color: 'var(--text)',
   };
 }
 

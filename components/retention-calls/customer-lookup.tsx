@@ -53,7 +53,7 @@ export function CustomerLookup({ timeZone, currency, region, onChoose }: Props) 
         type="search"
         autoComplete="off"
         aria-describedby="customer-search-hint"
-        aria-controls="customer-matches"
+        aria-controls={matches.length > 0 ? 'customer-matches' : undefined}
         placeholder="e.g. ACC-10234, García or 28013"
         value={text}
         onChange={(e) => setText(e.target.value)}
