@@ -69,6 +69,7 @@ export async function writeDemoData(db: Db, data: DemoData, passwordHash: string
           name: c.name,
           regionCode: c.regionCode,
           postcode: c.postcode,
+          phone: c.phone,
           plan: c.plan,
           activatedAt: toDate(c.activatedAt),
           monthlyFeeCents: c.monthlyFeeCents,

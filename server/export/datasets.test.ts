@@ -8,11 +8,11 @@ describe('export datasets', () => {
     expect(DATASETS[dataset].columns.map((c) => c.name)).toEqual(IMPORTERS[dataset].columns.map((c) => c.name));
   });
 
-  it('marks only the customer’s name as personal', () => {
+  it('marks only the customer’s name and phone as personal', () => {
     const personal = EXPORT_DATASETS.flatMap((d) =>
       DATASETS[d].columns.filter((c) => c.personal).map((c) => `${d}.${c.name}`),
     );
-    expect(personal).toEqual(['customers.name']);
+    expect(personal).toEqual(['customers.name', 'customers.phone']);
   });
 
   it('names the file after the dataset and the filters', () => {

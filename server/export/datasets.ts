@@ -45,6 +45,7 @@ const customers: DatasetSpec = {
     col('monthly_fee', 'money', sql`c.monthly_fee_cents`),
     col('name', 'text', sql`c.name`, true),
     col('postcode', 'text', sql`c.postcode`),
+    col('phone', 'text', sql`c.phone`, true),
     col('plan', 'text', sql`c.plan`),
     col('churned_at', 'instant', sql`c.churned_at`),
     col('churn_category', 'text', sql`c.churn_category`),

@@ -168,17 +168,21 @@ describe('who may export what', () => {
     expect(regions.map((r) => r.region_code)).toEqual(['MAD']);
   });
 
-  it('leaves customer names out of an analyst’s export, and only there', async () => {
+  it('leaves customer names and phones out of an analyst’s export, and only there', async () => {
     const { bytes, plan } = await exportBytes(t.db, user('analyst'), 'customers');
     const header = lines(bytes)[0]?.split(',');
     expect(header).not.toContain('name');
-    expect(header).toEqual(IMPORTERS.customers.columns.map((c) => c.name).filter((n) => n !== 'name'));
-    expect(plan.omitted).toEqual(['name']);
+    expect(header).not.toContain('phone');
+    expect(header).toEqual(
+      IMPORTERS.customers.columns.map((c) => c.name).filter((n) => n !== 'name' && n !== 'phone'),
+    );
+    expect(plan.omitted).toEqual(['name', 'phone']);
     expect(bytes.toString('utf8')).not.toContain('Cliente 0');
-    expect((await lastExportAudit(t.db))?.details).toMatchObject({ omittedColumns: ['name'] });
+    expect((await lastExportAudit(t.db))?.details).toMatchObject({ omittedColumns: ['name', 'phone'] });
 
     const managerHeader = lines((await exportBytes(t.db, user('manager'), 'customers')).bytes)[0]?.split(',');
     expect(managerHeader).toContain('name');
+    expect(managerHeader).toContain('phone');
     const disputes = lines((await exportBytes(t.db, user('analyst'), 'disputes')).bytes)[0]?.split(',');
     expect(disputes).toEqual(IMPORTERS.disputes.columns.map((c) => c.name));
   });
