@@ -54,7 +54,9 @@ async function collect(stream: ReadableStream<Uint8Array>, max: number): Promise
 
 /** The message a run shows its owner: refusals and our own failures as they are, anything else by error id. */
 function safeMessage(error: unknown): string {
-  if (error instanceof ApiError) return `${error.message} (the schedule's owner may no longer export this)`;
+  if (error instanceof ApiError) {
+    return error.code === 'forbidden' ? `${error.message} (the schedule's owner may no longer export this)` : error.message;
+  }
   return recordedFailure(error).message;
 }
 
