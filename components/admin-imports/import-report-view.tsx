@@ -4,15 +4,20 @@ import { useState } from 'react';
 import { useFormat } from '@/components/i18n/use-format';
 import type { StoredImportReport } from '@/lib/schemas/admin-imports';
 import styles from './admin-imports.module.css';
+import { fileProblemText, reasonText } from './reason-text';
 
 const PAGE = 50;
 type ReportT = ReturnType<typeof useTranslations<'adminImports.report'>>;
+type ReasonsT = ReturnType<typeof useTranslations<'importReasons'>>;
 
 /** What happened, in one sentence: above all whether anything was written. */
-function outcome(report: StoredImportReport, t: ReportT): { ok: boolean; text: string } {
-  if (report.headerError) return { ok: false, text: t('headerError', { error: report.headerError }) };
+function outcome(report: StoredImportReport, t: ReportT, reasons: ReasonsT): { ok: boolean; text: string } {
+  if (report.headerError) {
+    return { ok: false, text: t('headerError', { error: fileProblemText(report.headerError, reasons) }) };
+  }
   if (report.csvError) {
-    return { ok: false, text: t('csvError', { line: report.csvError.line, message: report.csvError.message }) };
+    const message = fileProblemText(report.csvError.message, reasons);
+    return { ok: false, text: t('csvError', { line: String(report.csvError.line), message }) };
   }
   if (report.committed) {
     const left = report.invalidRows > 0 ? t('leftOut', { invalid: report.invalidRows }) : '';
@@ -34,7 +39,8 @@ export function ImportReportView({
   const t = useTranslations('adminImports.report');
   const f = useFormat();
   const [shown, setShown] = useState(PAGE);
-  const result = outcome(report, t);
+  const reasons = useTranslations('importReasons');
+  const result = outcome(report, t, reasons);
   const visible = report.errors.slice(0, shown);
   const hiddenListed = report.errors.length - visible.length;
   const unlisted = report.errorCount - report.errors.length;
@@ -93,8 +99,10 @@ export function ImportReportView({
                 <tr key={`${e.line}-${e.column}-${i}`}>
                   <td className={styles.num}>{e.line}</td>
                   <td>{e.column || <span className="muted">{t('wholeRow')}</span>}</td>
-                  <td className={styles.value}>{e.value === '' ? <span className="muted">{t('empty')}</span> : e.value}</td>
-                  <td className={styles.reason}>{e.reason}</td>
+                  <td className={styles.value}>
+                    {e.value === '' ? <span className="muted">{t('empty')}</span> : e.value}
+                  </td>
+                  <td className={styles.reason}>{reasonText(e.reason, reasons)}</td>
                 </tr>
               ))}
             </tbody>

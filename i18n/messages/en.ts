@@ -13,6 +13,7 @@ import compensation from '@/messages/en/compensation.json';
 import disputeAnalytics from '@/messages/en/disputeAnalytics.json';
 import disputeCase from '@/messages/en/disputeCase.json';
 import exportsArea from '@/messages/en/exports.json';
+import importReasons from '@/messages/en/importReasons.json';
 import outageAnalytics from '@/messages/en/outageAnalytics.json';
 import outageResponse from '@/messages/en/outageResponse.json';
 import queue from '@/messages/en/queue.json';
@@ -39,6 +40,7 @@ export const en = {
   disputeAnalytics,
   disputeCase,
   exports: exportsArea,
+  importReasons,
   outageAnalytics,
   outageResponse,
   queue,

@@ -13,6 +13,7 @@ import compensation from '@/messages/es/compensation.json';
 import disputeAnalytics from '@/messages/es/disputeAnalytics.json';
 import disputeCase from '@/messages/es/disputeCase.json';
 import exportsArea from '@/messages/es/exports.json';
+import importReasons from '@/messages/es/importReasons.json';
 import outageAnalytics from '@/messages/es/outageAnalytics.json';
 import outageResponse from '@/messages/es/outageResponse.json';
 import queue from '@/messages/es/queue.json';
@@ -40,6 +41,7 @@ export const es: Messages = {
   disputeAnalytics,
   disputeCase,
   exports: exportsArea,
+  importReasons,
   outageAnalytics,
   outageResponse,
   queue,
