@@ -71,4 +71,6 @@ export const IMPORT_ENTITY_LABELS: Record<ImportEntity, string> = {
   disputes: 'Billing disputes',
   outages: 'Outages',
   compensations: 'Compensations',
+  service_orders: 'Service orders',
+  engineer_appointments: 'Engineer appointments',
 };

@@ -12,6 +12,8 @@ export const IMPORT_ENTITIES = [
   'disputes',
   'outages',
   'compensations',
+  'service_orders',
+  'engineer_appointments',
 ] as const;
 export type ImportEntity = (typeof IMPORT_ENTITIES)[number];
 

@@ -5,8 +5,13 @@ import type { Db } from '@/db/client';
 import { IMPORT_ENTITIES, type ImportEntity, type ImportReport } from '@/lib/schemas/import';
 import { importCsv } from './import-csv';
 
-/** Entities a dataset may leave out: services and bills came after the first data contract. */
-const OPTIONAL_ENTITIES: ReadonlySet<ImportEntity> = new Set(['customer_services', 'bills']);
+/** Entities a dataset may leave out: they came after the first data contract. */
+const OPTIONAL_ENTITIES: ReadonlySet<ImportEntity> = new Set([
+  'customer_services',
+  'bills',
+  'service_orders',
+  'engineer_appointments',
+]);
 
 /**
  * Imports `<dir>/<entity>.csv` for every entity, in contract order (all files must exist, except

@@ -6,9 +6,11 @@ import { compensationsImporter } from './compensations';
 import { customerServicesImporter } from './customer-services';
 import { customersImporter } from './customers';
 import { disputesImporter } from './disputes';
+import { engineerAppointmentsImporter } from './engineer-appointments';
 import { postcodesImporter, regionsImporter } from './geography';
 import { outagesImporter } from './outages';
 import { retentionCasesImporter } from './retention-cases';
+import { serviceOrdersImporter } from './service-orders';
 import { usersImporter } from './users';
 
 export const IMPORTERS: Record<ImportEntity, EntityImporter<unknown>> = {
@@ -22,4 +24,6 @@ export const IMPORTERS: Record<ImportEntity, EntityImporter<unknown>> = {
   disputes: disputesImporter,
   outages: outagesImporter,
   compensations: compensationsImporter,
+  service_orders: serviceOrdersImporter,
+  engineer_appointments: engineerAppointmentsImporter,
 };
