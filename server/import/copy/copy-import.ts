@@ -25,6 +25,9 @@ type Options = ImportOptions & { maxCellLength: number };
 /** Rows fetched at a time from the staging table (the rows to explain, or to replay). */
 const FETCH_ROWS = 2000;
 
+/** Bytes scanned at a time, so progress is reported within a large chunk too. */
+const SCAN_BYTES = 64 * 1024;
+
 /** Thrown inside the transaction to undo it; the report travels with it. */
 class Undo extends Error {
   constructor(readonly report: ImportReport) {
@@ -137,20 +140,41 @@ async function stageFile(
     if (!w.write(bytes)) await once(w, 'drain');
   };
   let reported = 0;
-  for (;;) {
-    const next = await chunks.next();
-    const chunk = next.done ? null : next.value;
-    const bytes = chunk === null ? scanner.end() : scanner.scan(toBuffer(chunk));
+  const take = async (piece: Buffer | null) => {
+    const bytes = piece === null ? scanner.end() : scanner.scan(piece);
     if (writable === null && scanner.header !== null) {
       const early = await start(scanner.header);
       if (early) return early;
     }
     await send(bytes);
-    if (scanner.records - reported >= FETCH_ROWS) {
+    // Progress as often as the row path reports it (per batch).
+    if (scanner.records - reported >= (options.batchSize ?? FETCH_ROWS)) {
       reported = scanner.records;
       options.onProgress?.(reported);
     }
-    if (chunk === null || scanner.handover) break;
+    return null;
+  };
+  try {
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) {
+        const early = await take(null);
+        if (early) return early;
+        break;
+      }
+      const chunk = toBuffer(next.value);
+      for (let at = 0; at < chunk.length && !scanner.handover; at += SCAN_BYTES) {
+        const early = await take(chunk.subarray(at, at + SCAN_BYTES));
+        if (early) return early;
+        const { handover } = scanner;
+        if (handover) handover.head = Buffer.concat([handover.head, chunk.subarray(at + SCAN_BYTES)]);
+      }
+      if (scanner.handover) break;
+    }
+  } catch (error) {
+    // The COPY is abandoned (CopyFail) so the transaction can roll back; the upload's error is the one to report.
+    (writable as Writable | null)?.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
   }
   if (scanner.header === null && !scanner.handover) {
     const empty = checkHeader(entity, undefined, IMPORTERS[entity].columns);
@@ -160,6 +184,8 @@ async function stageFile(
   if (w !== null) {
     w.end();
     await once(w, 'finish');
+    // Row counts for the planner's joins (a fresh table has none).
+    await client.unsafe(`analyze ${stage}`);
   }
   return { header: { names } };
 }

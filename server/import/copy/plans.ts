@@ -31,10 +31,12 @@ export interface CopyPlan {
   rowSql(raw: (column: string) => string, tz: string): RowSql;
 }
 
+// `offset 0` keeps each step a subquery evaluated once per row: pulled up, every reference to one of
+// its columns would repeat the whole expression (a regexp_match dozens of times a cell).
 const lateral = (alias: string, values: Record<string, string>) =>
   `cross join lateral (select ${Object.entries(values)
     .map(([name, value]) => `${value} as ${name}`)
-    .join(', ')}) ${alias}`;
+    .join(', ')} offset 0) ${alias}`;
 
 const optional = (cell: string, parsed: string) => `(${cell} is null or ${parsed} is not null)`;
 
@@ -71,7 +73,8 @@ const customersPlan: CopyPlan = {
   spec: { table: customers, target: 'accountNumber', fromCsv: CUSTOMERS_FROM_CSV },
   columns: CUSTOMER_COLUMNS,
   rowSql(raw, tz) {
-    const v = Object.fromEntries(CUSTOMER_COLUMNS.map((c) => [c, cleaned(raw(c))]));
+    const t = Object.fromEntries(CUSTOMER_COLUMNS.map((c) => [c, trimmed(raw(c))]));
+    const v = Object.fromEntries(CUSTOMER_COLUMNS.map((c) => [c, cleaned(`t.${c}`)]));
     const m = Object.fromEntries(INSTANTS.map((c) => [c, `regexp_match(v.${c}, ${INSTANT_PATTERN})`]));
     const p = {
       ...Object.fromEntries(INSTANTS.map((c) => [c, instantOf(`m.${c}`, tz)])),
@@ -85,6 +88,7 @@ const customersPlan: CopyPlan = {
       .join(' + ');
     return {
       from: [
+        lateral('t', t),
         lateral('v', v),
         lateral('m', m),
         lateral('p', p),
@@ -134,20 +138,23 @@ const billsPlan: CopyPlan = {
   spec: { table: bills, target: 'billRef', fromCsv: BILLS_FROM_CSV },
   columns: ['bill_ref', ...Object.keys(BILLS_FROM_CSV)],
   rowSql(raw) {
+    const columns = ['bill_ref', 'account_number', 'period', ...SERVICE_KINDS];
+    const t = Object.fromEntries(columns.map((c) => [c, trimmed(raw(c))]));
     const v = {
-      bill_ref: cleaned(raw('bill_ref')),
-      account_number: cleaned(raw('account_number')),
-      period: trimmed(raw('period')),
-      ...Object.fromEntries(SERVICE_KINDS.map((s) => [s, cleaned(raw(s))])),
+      ...Object.fromEntries(columns.map((c) => [c, cleaned(`t.${c}`)])),
+      period: 't.period',
     };
     const p = {
       period: `(case when v.period ~ '^[0-9]{4}-(0[1-9]|1[0-2])(-01)?$' then (substr(v.period, 1, 7) || '-01')::date end)`,
       ...Object.fromEntries(SERVICE_KINDS.map((s) => [s, moneyCents(`v.${s}`)])),
     };
     return {
-      from: [lateral('v', v), lateral('p', p), 'left join customers cu on cu.account_number = v.account_number'].join(
-        '\n',
-      ),
+      from: [
+        lateral('t', t),
+        lateral('v', v),
+        lateral('p', p),
+        'left join customers cu on cu.account_number = v.account_number',
+      ].join('\n'),
       checks: [
         'v.bill_ref is not null',
         'cu.id is not null',

@@ -26,9 +26,8 @@ export function trimmed(raw: string): string {
   return `btrim(${raw}, U&'${JS_WHITESPACE}')`;
 }
 
-/** cleanText: trimmed, the exporter's formula guard (one `'` before = + - @ tab CR) removed, empty → null. */
-export function cleaned(raw: string): string {
-  const t = trimmed(raw);
+/** cleanText from the trimmed text `t`: the exporter's formula guard (one `'` before = + - @ tab CR) removed, empty → null. */
+export function cleaned(t: string): string {
   return `(case when ${t} = '' then null when ${t} ~ E'^''+[=+@\\t\\r-]' then substr(${t}, 2) else ${t} end)`;
 }
 
