@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '@/db/client';
 import { outageDispatches, outages, outageTexts } from '@/db/schema';
 import type { DispatchChannel } from '@/lib/outage-comms';
@@ -146,7 +146,7 @@ async function recordMilestoneOnce(
   const updated = await db
     .update(outages)
     .set({ [column]: at })
-    .where(and(eq(outages.id, outageId), isNull(outages[column]), sql`${outages.startedAt} <= ${at}`))
+    .where(and(eq(outages.id, outageId), isNull(outages[column]), lte(outages.startedAt, at)))
     .returning({ id: outages.id });
   if (updated.length === 0) return;
   await recordAudit(db, {
