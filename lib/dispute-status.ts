@@ -52,11 +52,7 @@ export function transitionProblem(facts: TransitionFacts, to: DisputeStatus, rol
 
 /** Why a transition is refused, as a stable code the interface translates (`disputeCase.problems.<code>`). */
 export type TransitionProblemCode =
-  | 'reopenNeedsManager'
-  | 'notAllowed'
-  | 'recalculationNeedsUndue'
-  | 'closeNeedsFinding'
-  | 'undueMeansResolve';
+  'reopenNeedsManager' | 'notAllowed' | 'recalculationNeedsUndue' | 'closeNeedsFinding' | 'undueMeansResolve';
 
 const TRANSITION_PROBLEMS: Record<TransitionProblemCode, (from: DisputeStatus, to: DisputeStatus) => string> = {
   reopenNeedsManager: () => 'Only a manager or an admin can reopen a dispute.',

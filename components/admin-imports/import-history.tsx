@@ -43,7 +43,9 @@ export function ImportHistory() {
                 className={run.status === 'committed' ? styles.ok : run.status === 'running' ? undefined : styles.bad}
               >
                 {t(`status.${run.status}`)}
-                {run.status === 'failed' ? <div className={styles.reason}>{failureText(run.failureReason, t)}</div> : null}
+                {run.status === 'failed' ? (
+                  <div className={styles.reason}>{failureText(run.failureReason, t)}</div>
+                ) : null}
               </td>
               <td className={styles.num}>{f.count(run.rowsRead)}</td>
               <td className={styles.num}>{f.count(run.rowsWritten)}</td>

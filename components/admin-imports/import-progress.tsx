@@ -29,9 +29,7 @@ export function ImportProgress({ progress }: { progress: Progress }) {
     <div className={styles.progress} role="group" aria-label={t('label')} aria-busy="true">
       <span>{t('uploaded')}</span>
       <progress aria-label={t('bytes')} value={bytesSent} max={Math.max(bytes, 1)} />
-      <span className="muted">
-        {t('of', { sent: size(bytesSent, t, f), total: size(bytes, t, f) })}
-      </span>
+      <span className="muted">{t('of', { sent: size(bytesSent, t, f), total: size(bytes, t, f) })}</span>
       <span>{t('rowsRead')}</span>
       {rowsMax === null ? (
         <progress aria-label={t('rowsRead')} />

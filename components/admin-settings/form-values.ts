@@ -77,9 +77,7 @@ function parseValue(kind: FieldKind, text: string): { value: number | string } |
       return WHOLE.test(digits) ? { value: Number(digits) } : { problem: 'problems.wholeNumber' };
     }
     case 'decimal':
-      return DECIMAL.test(trimmed)
-        ? { value: Number(trimmed.replace(',', '.')) }
-        : { problem: 'problems.decimal' };
+      return DECIMAL.test(trimmed) ? { value: Number(trimmed.replace(',', '.')) } : { problem: 'problems.decimal' };
     case 'money': {
       const cents = parseMoneyToCents(trimmed);
       return cents === null ? { problem: 'problems.amount' } : { value: cents };

@@ -46,9 +46,7 @@ export function OverridesEditor({
           {meta}
         </span>
       </div>
-      <p className={`muted ${styles.note}`}>
-        {t('note')}
-      </p>
+      <p className={`muted ${styles.note}`}>{t('note')}</p>
       {rows.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (

@@ -45,9 +45,7 @@ export function PoliciesEditor({
           {meta}
         </span>
       </div>
-      <p className={`muted ${styles.note}`}>
-        {t('note')}
-      </p>
+      <p className={`muted ${styles.note}`}>{t('note')}</p>
       {rows.length === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (

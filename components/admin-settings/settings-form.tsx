@@ -51,11 +51,7 @@ function SettingsForm({
   const update = useMutation(
     trpc.adminSettings.update.mutationOptions({
       onSuccess: async ({ changed }) => {
-        onSaved(
-          changed.length === 0
-            ? t('nothingToSave')
-            : t('saved', { list: changed.map(label).join(', ') }),
-        );
+        onSaved(changed.length === 0 ? t('nothingToSave') : t('saved', { list: changed.map(label).join(', ') }));
         await refresh();
       },
     }),
@@ -147,7 +143,13 @@ function SettingsForm({
                       inputMode="numeric"
                       value={form.milestones[m]}
                       onChange={(value) => setForm({ ...form, milestones: { ...form.milestones, [m]: value } })}
-                      defaultText={settingText('int', view.defaults.milestoneTargetMinutes[m], currency, { t, f }, 'minutes')}
+                      defaultText={settingText(
+                        'int',
+                        view.defaults.milestoneTargetMinutes[m],
+                        currency,
+                        { t, f },
+                        'minutes',
+                      )}
                       meta={m === 'resolve' ? resetControl('milestoneTargetMinutes') : undefined}
                       error={problem(
                         errors[`milestoneTargetMinutes.${m}`] ??

@@ -47,7 +47,9 @@ export function AuditFilters({
         {t('who')}
         <select name="actor" value={draft.actor} onChange={(e) => set('actor', e.target.value)}>
           <option value="">{t('anyone')}</option>
-          {facets.hasSystemRows || values.actor === SYSTEM_ACTOR ? <option value={SYSTEM_ACTOR}>{t('system')}</option> : null}
+          {facets.hasSystemRows || values.actor === SYSTEM_ACTOR ? (
+            <option value={SYSTEM_ACTOR}>{t('system')}</option>
+          ) : null}
           {withCurrent(actorEmails, values.actor === SYSTEM_ACTOR ? null : values.actor).map((email) => {
             const actor = facets.actors.find((a) => a.email === email);
             return (
@@ -69,7 +71,13 @@ export function AuditFilters({
       </label>
       <label>
         {t('entityId')}
-        <input name="id" value={draft.id} size={14} placeholder={t('anyId')} onChange={(e) => set('id', e.target.value)} />
+        <input
+          name="id"
+          value={draft.id}
+          size={14}
+          placeholder={t('anyId')}
+          onChange={(e) => set('id', e.target.value)}
+        />
       </label>
       <label>
         {t('action')}

@@ -197,9 +197,7 @@ function ChurnedCustomers({ input, display }: { input: ChurnedCustomersQuery; di
   const { data } = useSuspenseQuery(trpc.cases.churnedCustomers.queryOptions(input));
   const columns = useMemo(() => churnedColumns(display), [display]);
   const order = effectiveSort('churned-customers', input);
-  return (
-    <CasesTable dataset="churned-customers" columns={columns} {...data} page={input.page} {...order} />
-  );
+  return <CasesTable dataset="churned-customers" columns={columns} {...data} page={input.page} {...order} />;
 }
 
 function CompensationCases({ input, display }: { input: CompensationCasesQuery; display: Display }) {
@@ -207,9 +205,7 @@ function CompensationCases({ input, display }: { input: CompensationCasesQuery; 
   const { data } = useSuspenseQuery(trpc.cases.compensations.queryOptions(input));
   const columns = useMemo(() => compensationColumns(display), [display]);
   const order = effectiveSort('compensations', input);
-  return (
-    <CasesTable dataset="compensations" columns={columns} {...data} page={input.page} {...order} />
-  );
+  return <CasesTable dataset="compensations" columns={columns} {...data} page={input.page} {...order} />;
 }
 
 /** The list a drill-down URL asks for, with the input the page prefetched. */

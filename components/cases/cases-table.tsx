@@ -154,9 +154,7 @@ export function CasesTable<Row extends { id: number }>({
       </div>
       {total > CASES_PAGE_SIZE || page > 1 ? (
         <nav className={styles.pager} aria-label={t('table.pages')}>
-          <span className="muted">
-            {t('table.page', { page: f.count(page), pages: f.count(pages) })}
-          </span>
+          <span className="muted">{t('table.page', { page: f.count(page), pages: f.count(pages) })}</span>
           <PagerButtons page={page} pages={pages} busy={isPending} onPage={goTo} className={styles.pagerButtons} />
         </nav>
       ) : null}

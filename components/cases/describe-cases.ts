@@ -27,7 +27,9 @@ export function describeCases({ dataset, input }: CasesRequest, t: CasesTranslat
     case 'disputes': {
       const basis = disputeBasis(input);
       parts.push(
-        basis === 'backlog' ? t('describe.disputesBacklog', { to: input.to }) : t('describe.disputes', { basis, ...range }),
+        basis === 'backlog'
+          ? t('describe.disputesBacklog', { to: input.to })
+          : t('describe.disputes', { basis, ...range }),
       );
       add(t('describe.cause'), input.cause, words('disputeCause', input.cause ?? null));
       if (input.firstBill) parts.push(t('describe.firstBill'));

@@ -56,7 +56,9 @@ export function CreditOutliers({ input, linkQuery }: { input: DashboardQueryInpu
                 <td className={styles.num}>{f.count(r.cases)}</td>
                 <td className={styles.num}>{money(r.totalCents)}</td>
                 <td className={styles.num}>{money(r.perCaseCents)}</td>
-                <td className={styles.num}>{r.ratioToMedian === null ? '—' : t('ratioValue', { ratio: f.decimal(r.ratioToMedian, 2) })}</td>
+                <td className={styles.num}>
+                  {r.ratioToMedian === null ? '—' : t('ratioValue', { ratio: f.decimal(r.ratioToMedian, 2) })}
+                </td>
                 <td>
                   {r.flagged ? (
                     <span className={styles.flag}>{t('abovePeers')}</span>

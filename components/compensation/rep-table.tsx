@@ -17,9 +17,7 @@ export function CompensationRepTable({ input, linkQuery }: { input: DashboardQue
     key === 'automatic' ? t('automatic') : (options.reps.find((r) => r.email === key)?.name ?? key);
   return (
     <div className="card table-scroll">
-      <p className={`muted ${styles.caption}`}>
-        {t('caption')}
-      </p>
+      <p className={`muted ${styles.caption}`}>{t('caption')}</p>
       <GroupTable
         keyLabel={t('issuedBy')}
         rows={data.current.byRep}

@@ -49,9 +49,7 @@ export function BacklogAgeingChart({ input, linkQuery }: { input: DashboardQuery
       <ul className={styles.drillList} aria-label={t('drillLabel')}>
         {data.map((b) => (
           <li key={b.bucket}>
-            <Link href={hrefOf(b.bucket)}>
-              {t('item', { label: ageLabel(b.bucket), count: f.count(b.count) })}
-            </Link>
+            <Link href={hrefOf(b.bucket)}>{t('item', { label: ageLabel(b.bucket), count: f.count(b.count) })}</Link>
           </li>
         ))}
       </ul>

@@ -36,7 +36,9 @@ export function CauseTable({ input, linkQuery }: { input: DashboardQueryInput; l
             {byCause.map((row) => (
               <tr key={row.cause}>
                 <td>
-                  <Link href={drilldownHref('disputes', linkQuery, { cause: row.cause })}>{capitalize(words('disputeCause', row.cause))}</Link>
+                  <Link href={drilldownHref('disputes', linkQuery, { cause: row.cause })}>
+                    {capitalize(words('disputeCause', row.cause))}
+                  </Link>
                 </td>
                 <td className={styles.num}>{f.count(row.count)}</td>
                 <td className={styles.num}>{f.rate(opened === 0 ? null : row.count / opened)}</td>

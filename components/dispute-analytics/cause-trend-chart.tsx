@@ -24,7 +24,9 @@ export function CauseTrendChart({ input }: { input: DashboardQueryInput }) {
     restLabel: (count) => t('rest', { count }),
     colors: CAUSE_COLORS,
   });
-  const series = pivoted.map((s) => (s.key === REST_KEY ? s : { ...s, label: capitalize(words('disputeCause', s.key)) }));
+  const series = pivoted.map((s) =>
+    s.key === REST_KEY ? s : { ...s, label: capitalize(words('disputeCause', s.key)) },
+  );
   const columns = [{ key: 'month', label: t('month') }, ...series.map((s) => ({ key: s.key, label: s.label }))];
   return (
     <div className={styles.causePalette}>

@@ -17,9 +17,7 @@ export function DisputeRepTable({ input, linkQuery }: { input: DashboardQueryInp
   if (data.rows.length === 0) return <p className="muted card">{t('empty')}</p>;
   return (
     <div className="card table-scroll">
-      <p className={`muted ${styles.caption}`}>
-        {t('caption')}
-      </p>
+      <p className={`muted ${styles.caption}`}>{t('caption')}</p>
       <table className={`data ${styles.table}`}>
         <thead>
           <tr>
@@ -47,7 +45,9 @@ export function DisputeRepTable({ input, linkQuery }: { input: DashboardQueryInp
               <td className={styles.num}>{f.count(row.resolved)}</td>
               <td className={styles.num}>{f.rate(row.slaComplianceRate)}</td>
               <td className={styles.num}>
-                {row.medianHoursToResolve === null ? '—' : t('hours', { hours: f.decimal(row.medianHoursToResolve, 1) })}
+                {row.medianHoursToResolve === null
+                  ? '—'
+                  : t('hours', { hours: f.decimal(row.medianHoursToResolve, 1) })}
               </td>
               <td className={styles.num}>{f.cents(row.creditedCents, data.currency)}</td>
             </tr>

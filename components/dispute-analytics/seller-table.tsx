@@ -17,9 +17,7 @@ export function FirstBillSellerTable({ input, linkQuery }: { input: DashboardQue
   const total = data.rows.reduce((sum, r) => sum + r.count, 0);
   return (
     <div className="card table-scroll">
-      <p className={`muted ${styles.caption}`}>
-        {t('caption')}
-      </p>
+      <p className={`muted ${styles.caption}`}>{t('caption')}</p>
       {total === 0 ? (
         <p className="muted">{t('empty')}</p>
       ) : (

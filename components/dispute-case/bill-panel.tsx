@@ -38,7 +38,9 @@ export function BillPanel({ dispute, settings }: Pick<DisputeCaseData, 'dispute'
         <dt>{t('recalculation')}</dt>
         <dd>
           {dispute.recalculationRef ?? '—'}
-          {dispute.expectedResolutionOn ? t('expected', { day: formatDay(dispute.expectedResolutionOn, f.locale) }) : ''}
+          {dispute.expectedResolutionOn
+            ? t('expected', { day: formatDay(dispute.expectedResolutionOn, f.locale) })
+            : ''}
         </dd>
         <dt>{t('credited')}</dt>
         <dd>{money(dispute.creditedAmountCents)}</dd>
@@ -46,7 +48,10 @@ export function BillPanel({ dispute, settings }: Pick<DisputeCaseData, 'dispute'
         <dd>
           {dispute.customerNotifiedAt
             ? dispute.customerNotifiedChannel
-              ? t('toldBy', { at: at(dispute.customerNotifiedAt), channel: words('channel', dispute.customerNotifiedChannel) })
+              ? t('toldBy', {
+                  at: at(dispute.customerNotifiedAt),
+                  channel: words('channel', dispute.customerNotifiedChannel),
+                })
               : at(dispute.customerNotifiedAt)
             : t('notYet')}
         </dd>

@@ -21,14 +21,19 @@ export function CaseHeader({ data }: { data: DisputeCaseData }) {
         {words('disputeStatus', dispute.status)}
       </span>
       {closed ? (
-        <span className="muted">{t('header.closedAt', { at: formatInstant(dispute.resolvedAt, settings.timezone, f.locale) })}</span>
+        <span className="muted">
+          {t('header.closedAt', { at: formatInstant(dispute.resolvedAt, settings.timezone, f.locale) })}
+        </span>
       ) : (
         <span className={sla.late ? styles.late : 'muted'} suppressHydrationWarning>
           {t('header.sla', { hours: settings.slaHours, text: sla.text })}
         </span>
       )}
       <span className="muted">
-        {t('header.assigned', { name: dispute.assignee ? dispute.assignee.name : t('header.nobody'), version: data.version })}
+        {t('header.assigned', {
+          name: dispute.assignee ? dispute.assignee.name : t('header.nobody'),
+          version: data.version,
+        })}
       </span>
     </div>
   );

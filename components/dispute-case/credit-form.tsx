@@ -18,9 +18,7 @@ type Allowance = NonNullable<DisputeCaseData['creditAllowance']>;
 function AllowanceText({ allowance, money }: { allowance: Allowance; money: (cents: number) => string }) {
   const t = useTranslations('disputeCase.credit');
   if (allowance.perCaseLeftCents === null || allowance.perMonthLeftCents === null) {
-    return (
-      <p className={styles.hint}>{t('unlimited', { remaining: money(allowance.remainingCents) })}</p>
-    );
+    return <p className={styles.hint}>{t('unlimited', { remaining: money(allowance.remainingCents) })}</p>;
   }
   return (
     <p className={styles.hint} data-testid="credit-limit">

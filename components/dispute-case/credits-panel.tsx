@@ -67,9 +67,7 @@ export function CreditsPanel({ data }: { data: DisputeCaseData }) {
                 <tr key={r.id}>
                   <td className={styles.num}>{money(r.amountCents)}</td>
                   <td>{r.reason}</td>
-                  <td>
-                    {t('requestedBy', { at: at(r.requestedAt), who: r.requestedBy })}
-                  </td>
+                  <td>{t('requestedBy', { at: at(r.requestedAt), who: r.requestedBy })}</td>
                   <td>
                     {r.status === 'pending' && permissions.canDecideCredits ? (
                       <DecideControls id={r.id} disputeRef={dispute.ref} />

@@ -42,7 +42,10 @@ export function CustomerPanel({ customer, settings }: Pick<DisputeCaseData, 'cus
         <dd>
           {customer.promoEndsAt
             ? customer.promoMonthlyDiscountCents !== null
-              ? t('promoDiscount', { amount: money(customer.promoMonthlyDiscountCents), day: day(customer.promoEndsAt) })
+              ? t('promoDiscount', {
+                  amount: money(customer.promoMonthlyDiscountCents),
+                  day: day(customer.promoEndsAt),
+                })
               : t('promoEnds', { day: day(customer.promoEndsAt) })
             : t('none')}
         </dd>

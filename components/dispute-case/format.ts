@@ -71,7 +71,8 @@ export function eventLabel(
   t: CaseTranslator,
   words: Words,
 ): string {
-  if (kind === 'resolved' && typeof changes?.status?.to === 'string') return capitalize(words('disputeStatus', changes.status.to));
+  if (kind === 'resolved' && typeof changes?.status?.to === 'string')
+    return capitalize(words('disputeStatus', changes.status.to));
   return isOneOf(EVENT_KINDS, kind) ? t(`timeline.events.${kind}`) : capitalize(kind.replaceAll('_', ' '));
 }
 

@@ -48,7 +48,10 @@ export function NotifiedForm({
       <h2>{t('notified.title')}</h2>
       {notifiedAt ? (
         <p className={styles.hint}>
-          {t('notified.last', { at: formatInstant(notifiedAt, timezone, f.locale), channel: current ? words('channel', current) : '—' })}
+          {t('notified.last', {
+            at: formatInstant(notifiedAt, timezone, f.locale),
+            channel: current ? words('channel', current) : '—',
+          })}
         </p>
       ) : (
         <p className={styles.hint}>{t('notified.notYet')}</p>

@@ -51,7 +51,12 @@ export function OtherCases({ data }: { data: DisputeCaseData }) {
           <ul>
             {otherOpenCases.retention.map((r) => (
               <li key={r.caseRef}>
-                {t('retentionRow', { ref: r.caseRef, reason: words('churnCategory', r.reason), rep: r.repName, day: day(r.openedAt) })}
+                {t('retentionRow', {
+                  ref: r.caseRef,
+                  reason: words('churnCategory', r.reason),
+                  rep: r.repName,
+                  day: day(r.openedAt),
+                })}
                 {r.escalatedFromRef ? <span className="muted">{t('from', { ref: r.escalatedFromRef })}</span> : null}
               </li>
             ))}

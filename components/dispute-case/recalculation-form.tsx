@@ -33,11 +33,7 @@ export function RecalculationForm({
   const [day, setDay] = useState(expectedResolutionOn ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const mutation = useMutation(trpc.disputeCase.recordRecalculation.mutationOptions({ onSuccess: () => refresh() }));
-  const blocked = isClosedStatus(status)
-    ? t('credit.closed')
-    : undueCharge !== true
-      ? t('credit.undueFirst')
-      : null;
+  const blocked = isClosedStatus(status) ? t('credit.closed') : undueCharge !== true ? t('credit.undueFirst') : null;
 
   return (
     <section className="card" aria-label={t('recalculation.title')}>

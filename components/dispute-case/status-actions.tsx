@@ -48,17 +48,15 @@ export function StatusActions({
     return (
       <section className="card" aria-label={tr('label')}>
         <h2>{tr('label')}</h2>
-        <p className={`muted ${styles.empty}`}>
-          {isClosedStatus(status)
-            ? tr('closed')
-            : tr('none')}
-        </p>
+        <p className={`muted ${styles.empty}`}>{isClosedStatus(status) ? tr('closed') : tr('none')}</p>
       </section>
     );
   }
   // Closing either way waits for the same finding: say so once.
   const problemText = (t: DisputeCaseData['transitions'][number]) =>
-    t.problemCode ? tr(`problems.${t.problemCode}`, { from: words('disputeStatus', status), to: words('disputeStatus', t.to) }) : t.problem;
+    t.problemCode
+      ? tr(`problems.${t.problemCode}`, { from: words('disputeStatus', status), to: words('disputeStatus', t.to) })
+      : t.problem;
   const blocked = new Map<string, DisputeStatus[]>();
   for (const t of transitions) {
     const problem = problemText(t);

@@ -28,7 +28,8 @@ export function Timeline({ timeline, settings }: Pick<DisputeCaseData, 'timeline
               <ul className={styles.changes}>
                 {Object.entries(event.changes).map(([field, change]) => (
                   <li key={field}>
-                    <span className="muted">{fieldLabel(field, t)}:</span> {changeValue(field, change.from, settings, tools)} →{' '}
+                    <span className="muted">{fieldLabel(field, t)}:</span>{' '}
+                    {changeValue(field, change.from, settings, tools)} →{' '}
                     {changeValue(field, change.to, settings, tools)}
                   </li>
                 ))}

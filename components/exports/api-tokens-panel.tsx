@@ -130,7 +130,9 @@ export function ApiTokensPanel({ timezone }: { timezone: string }) {
                   </td>
                   <td>{f.instant(token.createdAt, timezone)}</td>
                   <td>{token.lastUsedAt ? f.instant(token.lastUsedAt, timezone) : t('never')}</td>
-                  <td>{token.revokedAt ? t('revokedAt', { at: f.instant(token.revokedAt, timezone) }) : t('active')}</td>
+                  <td>
+                    {token.revokedAt ? t('revokedAt', { at: f.instant(token.revokedAt, timezone) }) : t('active')}
+                  </td>
                   <td>
                     {token.revokedAt ? null : confirming === token.id ? (
                       <span className={styles.secretActions}>

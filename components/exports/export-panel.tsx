@@ -54,9 +54,7 @@ export function ExportPanel({ input, timezone }: { input: DashboardQueryInput; t
       </div>
 
       <ul className={styles.rules}>
-        <li>
-          {t('panel.period', { from: data.filters.from, to: data.filters.to, timezone, rule: rule('period') })}
-        </li>
+        <li>{t('panel.period', { from: data.filters.from, to: data.filters.to, timezone, rule: rule('period') })}</li>
         <li>
           {data.filters.region === null
             ? t('panel.allRegions')
@@ -101,9 +99,7 @@ export function ExportPanel({ input, timezone }: { input: DashboardQueryInput; t
         <p>
           <code>{data.columns.join(', ')}</code>
         </p>
-        <p className="muted">
-          {t('panel.format')}
-        </p>
+        <p className="muted">{t('panel.format')}</p>
       </details>
     </section>
   );

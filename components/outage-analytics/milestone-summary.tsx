@@ -36,9 +36,7 @@ export function MilestoneSummary({ input }: { input: DashboardQueryInput }) {
     <div className="grid-2">
       <section className="card table-scroll" aria-labelledby="milestones">
         <h2 id="milestones">{t('title')}</h2>
-        <p className={`muted ${styles.caption}`}>
-          {t('caption', { count: f.count(data.current.count) })}
-        </p>
+        <p className={`muted ${styles.caption}`}>{t('caption', { count: f.count(data.current.count) })}</p>
         <table className={`data ${styles.table}`}>
           <thead>
             <tr>

@@ -62,7 +62,9 @@ export function OutageTable({ input }: { input: DashboardQueryInput }) {
               <td title={o.regions.join(', ') + (o.postcodes > 0 ? t('postcodesTitle', { count: o.postcodes }) : '')}>
                 {o.regions.slice(0, MAX_REGIONS).join(', ')}
                 {o.regions.length > MAX_REGIONS ? ` +${o.regions.length - MAX_REGIONS}` : ''}
-                {o.postcodes > 0 ? <span className="muted">{t('postcodes', { count: f.count(o.postcodes) })}</span> : null}
+                {o.postcodes > 0 ? (
+                  <span className="muted">{t('postcodes', { count: f.count(o.postcodes) })}</span>
+                ) : null}
               </td>
               <td className={styles.nowrap}>
                 <time dateTime={o.startedAt}>{o.startedLocal}</time>

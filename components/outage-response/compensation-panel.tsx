@@ -52,11 +52,7 @@ export function CompensationPanel({ outageRef, canManage, canForce }: Props) {
           : ''}
         {k.region ? t('regionOnly', { region: k.region }) : ''}
       </p>
-      {k.belowMinimumHours ? (
-        <p className={styles.notice}>
-          {t('belowMinimum', { hours: k.policy.minHours })}
-        </p>
-      ) : null}
+      {k.belowMinimumHours ? <p className={styles.notice}>{t('belowMinimum', { hours: k.policy.minHours })}</p> : null}
       <dl className={styles.figures}>
         <div>
           <dt>{t('affected')}</dt>

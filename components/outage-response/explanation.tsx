@@ -5,7 +5,6 @@ import styles from './outage-response.module.css';
 
 type Owed = RouterOutputs['outageResponse']['compensation']['stillOwed']['first'][number];
 
-
 /** Which rule, which inputs and which arithmetic gave a customer's amount. */
 export function Explanation({ owed }: { owed: Pick<Owed, 'explanation' | 'operatorArithmetic'> }) {
   const t = useTranslations('outageResponse.explanation');

@@ -36,11 +36,14 @@ export function formatDuration(ms: number, t: OutageTranslator, withSeconds = tr
   const m = Math.floor((total % 3600) / 60);
   const s = pad(total % 60);
   if (d > 0) return t('duration.days', { d, h, m: pad(m) });
-  if (h > 0) return withSeconds ? t('duration.hoursSeconds', { h, m: pad(m), s }) : t('duration.hours', { h, m: pad(m) });
+  if (h > 0)
+    return withSeconds ? t('duration.hoursSeconds', { h, m: pad(m), s }) : t('duration.hours', { h, m: pad(m) });
   return withSeconds ? t('duration.minutesSeconds', { m, s }) : t('duration.minutes', { m });
 }
 
 export function formatMinutes(minutes: number | null, t: OutageTranslator, decimal: (value: number) => string): string {
   if (minutes === null) return '—';
-  return minutes < 90 ? t('duration.shortMinutes', { value: decimal(minutes) }) : formatDuration(minutes * 60_000, t, false);
+  return minutes < 90
+    ? t('duration.shortMinutes', { value: decimal(minutes) })
+    : formatDuration(minutes * 60_000, t, false);
 }

@@ -46,8 +46,8 @@ export function HistoryPanel({ history, timezone }: { history: Entry[]; timezone
         <ol className={styles.history}>
           {history.map((h, i) => (
             <li key={`${h.at}-${i}`}>
-              <time dateTime={h.at}>{formatLocal(h.at, timezone, f.locale)}</time> · {h.actor ?? t('history.system')}{' '}
-              · {describe(h, timezone, { t, words, f })}
+              <time dateTime={h.at}>{formatLocal(h.at, timezone, f.locale)}</time> · {h.actor ?? t('history.system')} ·{' '}
+              {describe(h, timezone, { t, words, f })}
             </li>
           ))}
         </ol>

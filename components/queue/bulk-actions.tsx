@@ -76,7 +76,10 @@ export function BulkActions({
   const transition = useMutation(
     trpc.disputeCase.bulkTransition.mutationOptions({
       onSuccess: async (result, input) => {
-        setMessage({ error: false, text: t('movedDone', { count: result.items.length, status: words('disputeStatus', input.to) }) });
+        setMessage({
+          error: false,
+          text: t('movedDone', { count: result.items.length, status: words('disputeStatus', input.to) }),
+        });
         setStatus('');
         onDone();
         await reload();

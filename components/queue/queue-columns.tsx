@@ -66,8 +66,12 @@ export function queueColumns(
         ),
       { numeric: true },
     ),
-    column('amount', t('columns.amount'), (r) => <Money cents={r.amountCents} currency={display.currency} />, { numeric: true }),
-    column('status', t('columns.status'), (r) => <span className="badge">{words('disputeStatus', r.status)}</span>, { wrap: true }),
+    column('amount', t('columns.amount'), (r) => <Money cents={r.amountCents} currency={display.currency} />, {
+      numeric: true,
+    }),
+    column('status', t('columns.status'), (r) => <span className="badge">{words('disputeStatus', r.status)}</span>, {
+      wrap: true,
+    }),
     ...(showAssignee
       ? [
           column('assignee', t('columns.assignee'), (r) =>

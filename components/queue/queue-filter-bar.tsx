@@ -136,8 +136,18 @@ export function QueueFilterBar({
           ))}
         </select>
       </label>
-      <AmountInput label={t('filters.amountFrom', { currency })} name="min" value={values.min} onCommit={(min) => set({ min })} />
-      <AmountInput label={t('filters.amountTo', { currency })} name="max" value={values.max} onCommit={(max) => set({ max })} />
+      <AmountInput
+        label={t('filters.amountFrom', { currency })}
+        name="min"
+        value={values.min}
+        onCommit={(min) => set({ min })}
+      />
+      <AmountInput
+        label={t('filters.amountTo', { currency })}
+        name="max"
+        value={values.max}
+        onCommit={(max) => set({ max })}
+      />
       {assignees ? (
         <label>
           {t('filters.assignee')}

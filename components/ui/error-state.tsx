@@ -61,8 +61,7 @@ export function ErrorState({ error, reset }: { error: Error & { digest?: string 
     <div role="alert" className="card" data-testid="unexpected-error">
       <h1>{t('title')}</h1>
       <p>
-        {t('body')}{' '}
-        {id ? t.rich('errorId', { id, code: (chunks) => <code>{chunks}</code> }) : null}
+        {t('body')} {id ? t.rich('errorId', { id, code: (chunks) => <code>{chunks}</code> }) : null}
       </p>
       <button
         type="button"

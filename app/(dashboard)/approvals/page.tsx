@@ -16,9 +16,7 @@ export default async function ApprovalsPage() {
   void getQueryClient().prefetchQuery(trpc.approvals.list.queryOptions());
   return (
     <HydrateClient>
-      <h1>
-        {user.role === 'manager' && user.regionCode ? t('titleRegion', { region: user.regionCode }) : t('title')}
-      </h1>
+      <h1>{user.role === 'manager' && user.regionCode ? t('titleRegion', { region: user.regionCode }) : t('title')}</h1>
       <p className="muted">{t('intro')}</p>
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <ApprovalsList />

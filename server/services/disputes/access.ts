@@ -24,7 +24,8 @@ export function disputeNotFound(ref: string): ApiError {
 
 /** Analysts read everything and change nothing. */
 export function assertMayChange(actor: SessionUser): void {
-  if (actor.role === 'analyst') throw new ApiError('forbidden', 'Analysts have read-only access to disputes.', { key: 'analystsReadOnly' });
+  if (actor.role === 'analyst')
+    throw new ApiError('forbidden', 'Analysts have read-only access to disputes.', { key: 'analystsReadOnly' });
 }
 
 /**

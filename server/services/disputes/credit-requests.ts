@@ -14,7 +14,9 @@ import { commitDisputeChange } from './change';
 
 function assertMayDecide(actor: SessionUser): void {
   if (actor.role !== 'manager' && actor.role !== 'admin') {
-    throw new ApiError('forbidden', 'Only a manager or an admin may decide credit requests.', { key: 'decideCreditsRole' });
+    throw new ApiError('forbidden', 'Only a manager or an admin may decide credit requests.', {
+      key: 'decideCreditsRole',
+    });
   }
 }
 

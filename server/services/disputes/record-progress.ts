@@ -72,10 +72,14 @@ export async function recordRecalculation(
     const { reportTz } = await getSettings(tx);
     const openedOn = dispute.openedAt.toLocaleDateString('en-CA', { timeZone: reportTz });
     if (params.expectedResolutionOn < openedOn) {
-      throw new ApiError('bad_request', `The expected resolution date is before the dispute was opened (${openedOn}).`, {
-        key: 'expectedBeforeOpened',
-        params: { date: openedOn },
-      });
+      throw new ApiError(
+        'bad_request',
+        `The expected resolution date is before the dispute was opened (${openedOn}).`,
+        {
+          key: 'expectedBeforeOpened',
+          params: { date: openedOn },
+        },
+      );
     }
     const after = { recalculationRef: params.recalculationRef, expectedResolutionOn: params.expectedResolutionOn };
     const changes = diff(dispute, after);

@@ -32,7 +32,8 @@ export function assertMayManage(actor: SessionUser): void {
 }
 
 export function assertMayRead(actor: SessionUser): void {
-  if (actor.role === 'rep') throw new ApiError('forbidden', 'Reps do not see outage response.', { key: 'repsNoOutages' });
+  if (actor.role === 'rep')
+    throw new ApiError('forbidden', 'Reps do not see outage response.', { key: 'repsNoOutages' });
 }
 
 /**

@@ -8,7 +8,8 @@ import { ApiError } from '../../http/api-error';
 
 /** The reps a manager may hand disputes to: active reps of their region, or every active rep for a national manager. */
 export async function listAssignees(db: Db, viewer: SessionUser) {
-  if (viewer.role !== 'manager') throw new ApiError('forbidden', 'Only managers assign disputes.', { key: 'assignRole' });
+  if (viewer.role !== 'manager')
+    throw new ApiError('forbidden', 'Only managers assign disputes.', { key: 'assignRole' });
   const region = pinnedRegion(viewer);
   return db
     .select({ email: users.email, name: users.name, regionCode: users.regionCode })

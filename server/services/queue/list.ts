@@ -49,7 +49,8 @@ const SORTS: SortColumns<QueueSort> = {
  */
 function scopeMatch(viewer: SessionUser, assignee: string | null): SQL {
   if (viewer.role === 'rep') return sql`${d.assignedToId} = ${viewer.id}`;
-  if (viewer.role !== 'manager') throw new ApiError('forbidden', 'Only reps and managers have a dispute queue.', { key: 'queueRole' });
+  if (viewer.role !== 'manager')
+    throw new ApiError('forbidden', 'Only reps and managers have a dispute queue.', { key: 'queueRole' });
   const region = regionMatch(sql`${c.regionCode}`, pinnedRegion(viewer));
   if (assignee === null) return region;
   if (assignee === 'unassigned') return sql`(${region} and ${d.assignedToId} is null)`;

@@ -19,9 +19,7 @@ export default async function AdminUsersPage() {
   return (
     <HydrateClient>
       <h1>{t('title')}</h1>
-      <p className="muted">
-        {t('intro')}
-      </p>
+      <p className="muted">{t('intro')}</p>
       <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <UsersTable regions={regions} currentUserId={admin.id} />
       </Suspense>
