@@ -3,6 +3,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useTRPC } from '@/lib/trpc/react';
 import { CustomerTimeline } from './customer-timeline';
 import { ProfileCard } from './profile-card';
+import { ServiceCredits } from './service-credits';
 import { CUSTOMER_360 as T } from './strings';
 import styles from './customer-360.module.css';
 
@@ -20,6 +21,7 @@ export function CustomerView({ account, currency, timezone }: { account: string;
       <div className={styles.layout}>
         <ProfileCard profile={profile} currency={currency} timezone={timezone} />
         <CustomerTimeline items={data.timeline} currency={currency} timezone={timezone} />
+        <ServiceCredits account={profile.accountNumber} currency={currency} timezone={timezone} />
       </div>
     </>
   );

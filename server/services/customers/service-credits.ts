@@ -32,6 +32,8 @@ export interface ServiceCreditItem {
 }
 
 export interface CustomerServiceCredits {
+  /** Whether the caller may book what is still owed (managers and admins). */
+  canCredit: boolean;
   items: ServiceCreditItem[];
   owedCents: number;
   creditedCents: number;
@@ -161,7 +163,10 @@ async function customerInScope(db: Db, actor: SessionUser, account: string) {
   return { id: toInt(row.id), regionCode: row.region_code };
 }
 
-const totals = (items: ServiceCreditItem[]): CustomerServiceCredits => ({
+const mayCredit = (actor: SessionUser) => actor.role === 'manager' || actor.role === 'admin';
+
+const totals = (actor: SessionUser, items: ServiceCreditItem[]): CustomerServiceCredits => ({
+  canCredit: mayCredit(actor),
   items,
   owedCents: items.reduce((s, i) => s + i.owedCents, 0),
   creditedCents: items.reduce((s, i) => s + (i.credited?.cents ?? 0), 0),
@@ -182,7 +187,10 @@ export async function customerServiceCredits(
   const customer = await customerInScope(db, actor, account);
   const settings = await getSettings(db);
   const items = await readItems(db, customer, settings.legalCompensationPolicies, settings.reportTz, now, false);
-  return totals(items.map(({ id: _id, ...rest }) => rest));
+  return totals(
+    actor,
+    items.map(({ id: _id, ...rest }) => rest),
+  );
 }
 
 export interface CreditServiceFailuresResult {
@@ -202,7 +210,7 @@ export async function creditServiceFailures(
   account: string,
   now: Date = new Date(),
 ): Promise<CreditServiceFailuresResult> {
-  if (actor.role !== 'manager' && actor.role !== 'admin') {
+  if (!mayCredit(actor)) {
     throw new ApiError('forbidden', 'Only managers and admins can credit compensation.');
   }
   return db.transaction(async (tx) => {
