@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { navItemsFor } from '../lib/navigation';
-import shellMessages from '../messages/en/shell.json';
 import type { Role } from '../lib/vocabularies';
 import { NAV_PAGES, OTHER_PAGES, settle, type AppPage } from './fixtures/app-pages';
 import { expect, test, type AccountName } from './fixtures/auth';
@@ -10,6 +9,8 @@ import { expect, test, type AccountName } from './fixtures/auth';
 const PHONE = { width: 375, height: 812 };
 const DESKTOP = { width: 1440, height: 900 };
 const SCREENSHOTS = path.join('test-results', 'screenshots');
+/** The sidebar's English labels, read as data: Node's ESM loader refuses a JSON import without an import attribute. */
+const NAV_LABELS = (JSON.parse(fs.readFileSync('messages/en/shell.json', 'utf8')) as { nav: Record<string, string> }).nav;
 
 async function shoot(page: Page, testInfo: TestInfo, name: string, width: number): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -85,7 +86,7 @@ for (const [account, role] of ROLE_ACCOUNTS) {
       const items = navItemsFor(role);
       for (const item of items) {
         await page.keyboard.press('Tab');
-        const link = nav.getByRole('link', { name: shellMessages.nav[item.labelKey], exact: true });
+        const link = nav.getByRole('link', { name: NAV_LABELS[item.labelKey] ?? item.labelKey, exact: true });
         await expect(link).toBeFocused();
         await expect(link).toBeInViewport();
         await expect(link).toHaveAttribute('href', item.href);
