@@ -20,6 +20,8 @@ describe('formatting by language', () => {
     expect(f.instant(instant, 'Europe/Madrid')).toBe('05/03/2026 14:07');
     expect(f.instant(instant, 'Europe/Madrid', false)).toBe('05/03/2026');
     expect(f.longInstant(instant, 'Europe/Madrid')).toBe('5 mar 2026, 14:07');
+    expect(f.day('2026-03-05')).toBe('05/03/2026');
+    expect(formatsFor('en').day('2026-03-05')).toBe('2026-03-05');
   });
 
   it('an empty ratio is a dash in every language', () => {

@@ -95,6 +95,13 @@ export function formatZonedInstant(
   return withTime ? `${date} ${parts.hour}:${parts.minute}` : date;
 }
 
+/** A calendar day (`YYYY-MM-DD`) as the language writes it: unchanged in English, `DD/MM/YYYY` in Spanish. */
+export function formatDay(isoDate: string, locale: string = DEFAULT_LOCALE): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match || locale !== 'es') return isoDate;
+  return `${match[3]}/${match[2]}/${match[1]}`;
+}
+
 const longDates = new Map<string, Intl.DateTimeFormat>();
 
 /** An instant as words in the language, e.g. "30 Nov 2026, 14:05" or "30 nov 2026, 14:05". */
@@ -124,6 +131,7 @@ export function formatsFor(locale: string) {
     instant: (value: Date | null, timeZone: string, withTime = true) =>
       formatZonedInstant(value, timeZone, withTime, locale),
     longInstant: (value: Date, timeZone: string) => formatLongInstant(value, timeZone, locale),
+    day: (isoDate: string) => formatDay(isoDate, locale),
   };
 }
 

@@ -1,6 +1,7 @@
 'use client';
 import { useMutation } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { formText } from '@/lib/password-form-state';
@@ -9,6 +10,7 @@ import { useTRPC } from '@/lib/trpc/react';
 /** Changing one's password ends every session, this one too, so the user signs in again with it. */
 export function ChangePasswordForm({ email }: { email: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('account.password');
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const change = useMutation(
@@ -29,7 +31,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
     const form = new FormData(event.currentTarget);
     const newPassword = formText(form, 'password');
     if (newPassword !== formText(form, 'confirm')) {
-      setProblem('The two new passwords differ.');
+      setProblem(t('mismatch'));
       return;
     }
     setProblem(null);
@@ -38,18 +40,15 @@ export function ChangePasswordForm({ email }: { email: string }) {
 
   return (
     <section className="card" aria-labelledby="password-heading">
-      <h2 id="password-heading">Change your password</h2>
-      <p className="muted">
-        At least 12 characters, not a common password and not built from your name or email. Changing it signs you out
-        everywhere and revokes your API tokens.
-      </p>
+      <h2 id="password-heading">{t('heading')}</h2>
+      <p className="muted">{t('intro')}</p>
       {done ? (
-        <p role="status">Password changed. Sign in again with the new password.</p>
+        <p role="status">{t('done')}</p>
       ) : (
-        <form onSubmit={submit} aria-label="Change your password">
+        <form onSubmit={submit} aria-label={t('formLabel')}>
           <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
           <div className="field">
-            <label htmlFor="account-current">Current password</label>
+            <label htmlFor="account-current">{t('current')}</label>
             <input id="account-current" name="current" type="password" autoComplete="current-password" required />
           </div>
           <NewPasswordFields idPrefix="account" />
@@ -59,7 +58,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
             </p>
           ) : null}
           <button className="btn" type="submit" disabled={change.isPending}>
-            {change.isPending ? 'Changing…' : 'Change password'}
+            {change.isPending ? t('submitting') : t('submit')}
           </button>
         </form>
       )}

@@ -2,6 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { parseAsInteger, useQueryStates } from 'nuqs';
 import { useTransition } from 'react';
+import { useFormat } from '@/components/i18n/use-format';
 import { dashboardFilterParsers, type ResolvedFilters } from '@/lib/dashboard-filters';
 import { PERIOD_PRESETS, type PeriodPreset } from '@/lib/periods';
 
@@ -22,6 +23,7 @@ export function FilterBar({
 }) {
   const [isPending, startTransition] = useTransition();
   const t = useTranslations('dashboard.filters');
+  const f = useFormat();
   const [, setQueryState] = useQueryStates(
     { ...dashboardFilterParsers, page: parseAsInteger },
     { shallow: false, history: 'push', startTransition },
@@ -110,11 +112,11 @@ export function FilterBar({
         {isPending
           ? t('updating')
           : t('summary', {
-              from: filters.from,
-              to: filters.to,
+              from: f.day(filters.from),
+              to: f.day(filters.to),
               timezone: filters.timezone,
-              previousFrom: filters.previousFrom,
-              previousTo: filters.previousTo,
+              previousFrom: f.day(filters.previousFrom),
+              previousTo: f.day(filters.previousTo),
             })}
       </span>
     </form>

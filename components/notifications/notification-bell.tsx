@@ -1,6 +1,7 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
+import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTRPC } from '@/lib/trpc/react';
@@ -10,6 +11,7 @@ import styles from './notification-bell.module.css';
 export function NotificationBell() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const t = useTranslations('notifications.bell');
   const [open, setOpen] = useState(false);
   const [unread, setUnread] = useState<number | null>(null);
   useSubscription(
@@ -36,16 +38,16 @@ export function NotificationBell() {
         onClick={() => setOpen((o) => !o)}
         data-testid="notification-bell"
       >
-        Notifications{' '}
-        <span className="badge" aria-label={`${count} unread`} data-testid="unread-count">
+        {t('button')}{' '}
+        <span className="badge" aria-label={t('unread', { count })} data-testid="unread-count">
           {count}
         </span>
       </button>
       {open ? (
-        <div id="notification-panel" className={styles.panel} role="region" aria-label="Notifications">
-          {list.isPending ? <p className="muted">Loading…</p> : null}
-          {list.isError ? <p role="alert">The notifications could not be loaded.</p> : null}
-          {list.data && list.data.items.length === 0 ? <p className="muted">Nothing yet.</p> : null}
+        <div id="notification-panel" className={styles.panel} role="region" aria-label={t('panel')}>
+          {list.isPending ? <p className="muted">{t('loading')}</p> : null}
+          {list.isError ? <p role="alert">{t('loadFailed')}</p> : null}
+          {list.data && list.data.items.length === 0 ? <p className="muted">{t('empty')}</p> : null}
           <ul className={styles.items}>
             {list.data?.items.map((item) => (
               <li key={item.id} className={item.readAt ? styles.read : undefined}>
@@ -58,9 +60,9 @@ export function NotificationBell() {
           </ul>
           <div className={styles.actions}>
             <button type="button" onClick={() => markRead.mutate({})} disabled={count === 0 || markRead.isPending}>
-              Mark all read
+              {t('markAllRead')}
             </button>
-            <Link href="/account#notifications">Choose what you get</Link>
+            <Link href="/account#notifications">{t('choose')}</Link>
           </div>
         </div>
       ) : null}

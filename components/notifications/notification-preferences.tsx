@@ -1,8 +1,9 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { MutationError } from '@/components/ui/mutation-error';
-import { NOTIFICATION_KIND_LABELS, type NotificationKind } from '@/lib/notification-kinds';
+import type { NotificationKind } from '@/lib/notification-kinds';
 import { useTRPC } from '@/lib/trpc/react';
 
 type Choice = { kind: NotificationKind; inApp: boolean; email: boolean };
@@ -10,6 +11,7 @@ type Choice = { kind: NotificationKind; inApp: boolean; email: boolean };
 /** /account: in-app and email, per kind of notification. */
 export function NotificationPreferences() {
   const trpc = useTRPC();
+  const t = useTranslations('notifications');
   const queryClient = useQueryClient();
   const loaded = useQuery(trpc.notifications.preferences.queryOptions());
   const [edited, setEdited] = useState<Choice[] | null>(null);
@@ -26,8 +28,8 @@ export function NotificationPreferences() {
     setEdited(choices.map((c) => (c.kind === kind ? { ...c, [channel]: !c[channel] } : c)));
   return (
     <section className="card" id="notifications" aria-labelledby="notifications-heading">
-      <h2 id="notifications-heading">Notifications</h2>
-      {loaded.isError ? <p role="alert">Your choices could not be loaded.</p> : null}
+      <h2 id="notifications-heading">{t('preferences.heading')}</h2>
+      {loaded.isError ? <p role="alert">{t('preferences.loadFailed')}</p> : null}
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -37,19 +39,19 @@ export function NotificationPreferences() {
         <table>
           <thead>
             <tr>
-              <th scope="col">About</th>
-              <th scope="col">In the app</th>
-              <th scope="col">By email</th>
+              <th scope="col">{t('preferences.about')}</th>
+              <th scope="col">{t('preferences.inApp')}</th>
+              <th scope="col">{t('preferences.byEmail')}</th>
             </tr>
           </thead>
           <tbody>
             {choices.map((c) => (
               <tr key={c.kind}>
-                <th scope="row">{NOTIFICATION_KIND_LABELS[c.kind]}</th>
+                <th scope="row">{t(`kinds.${c.kind}`)}</th>
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`${NOTIFICATION_KIND_LABELS[c.kind]} in the app`}
+                    aria-label={t('preferences.inAppLabel', { kind: t(`kinds.${c.kind}`) })}
                     checked={c.inApp}
                     onChange={() => toggle(c.kind, 'inApp')}
                   />
@@ -57,7 +59,7 @@ export function NotificationPreferences() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`${NOTIFICATION_KIND_LABELS[c.kind]} by email`}
+                    aria-label={t('preferences.byEmailLabel', { kind: t(`kinds.${c.kind}`) })}
                     checked={c.email}
                     onChange={() => toggle(c.kind, 'email')}
                   />
@@ -68,11 +70,11 @@ export function NotificationPreferences() {
         </table>
         <MutationError error={save.error} />
         <button type="submit" disabled={edited === null || save.isPending}>
-          Save notification choices
+          {t('preferences.save')}
         </button>
-        {save.isSuccess && edited === null ? <p role="status">Saved.</p> : null}
+        {save.isSuccess && edited === null ? <p role="status">{t('preferences.saved')}</p> : null}
       </form>
-      <p className="muted">Email is sent only when the server has an SMTP server configured.</p>
+      <p className="muted">{t('preferences.smtpNote')}</p>
     </section>
   );
 }

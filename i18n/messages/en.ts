@@ -21,9 +21,11 @@ import serverErrors from '@/messages/en/serverErrors.json';
 import ui from '@/messages/en/ui.json';
 import vocab from '@/messages/en/vocab.json';
 import dashboard from '@/messages/en/dashboard.json';
+import notifications from '@/messages/en/notifications.json';
 
 /** The English messages, one namespace per area (messages/en/<area>.json); their shape is every language's type. */
 export const en = {
+  notifications,
   dashboard,
   shell,
   auth,

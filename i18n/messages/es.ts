@@ -21,10 +21,12 @@ import serverErrors from '@/messages/es/serverErrors.json';
 import ui from '@/messages/es/ui.json';
 import vocab from '@/messages/es/vocab.json';
 import dashboard from '@/messages/es/dashboard.json';
+import notifications from '@/messages/es/notifications.json';
 import type { Messages } from './en';
 
 /** The Spanish messages: typed as the English ones, so a namespace or key missing here fails tsc. */
 export const es: Messages = {
+  notifications,
   dashboard,
   shell,
   auth,

@@ -1,6 +1,8 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { notifications, users } from '@/db/schema';
+import { translatorFor } from '@/i18n/translator';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/locales';
 import type { JobHandler } from '../job-context';
 
 /**
@@ -16,16 +18,19 @@ export const handleNotificationEmail: JobHandler<'notification-email'> = async (
       link: notifications.link,
       status: notifications.emailStatus,
       to: users.email,
+      locale: users.locale,
     })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .where(eq(notifications.id, notificationId));
   if (!row || row.status !== 'pending' || !context.mailer) return;
   const url = new URL(row.link, context.appUrl).toString();
+  const t = translatorFor(isLocale(row.locale) ? row.locale : DEFAULT_LOCALE, 'notifications');
+  const account = new URL('/account', context.appUrl).toString();
   await context.mailer.send({
     to: row.to,
-    subject: `[Holdfast] ${row.title}`,
-    text: `${row.body}\n\nOpen it in Holdfast: ${url}\n\nChoose which notifications you get by email at ${new URL('/account', context.appUrl).toString()}.\n`,
+    subject: t('email.subject', { title: row.title }),
+    text: `${row.body}\n\n${t('email.open', { url })}\n\n${t('email.choose', { url: account })}\n`,
   });
   await context.db
     .update(notifications)

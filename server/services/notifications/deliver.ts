@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { notifications, users } from '@/db/schema';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/locales';
 import { enqueueJob } from '../../jobs/enqueue';
 import { channelsFor } from './preferences';
 import type { NotificationDraft } from './recipients';
@@ -25,7 +26,7 @@ export async function deliverNotification(
   if (draft.userIds.length === 0) return { userIds: [], emailsQueued: 0 };
   return db.transaction(async (tx) => {
     const recipients = await tx
-      .select({ id: users.id })
+      .select({ id: users.id, locale: users.locale })
       .from(users)
       .where(and(inArray(users.id, draft.userIds), eq(users.active, true)));
     const channels = await channelsFor(
@@ -33,12 +34,13 @@ export async function deliverNotification(
       recipients.map((r) => r.id),
       draft.kind,
     );
+    // Written in each recipient's language; "automatic" has no browser to ask here, so English.
+    const localeOf = new Map(recipients.map((r) => [r.id, isLocale(r.locale) ? r.locale : DEFAULT_LOCALE]));
     const rows = [...channels].map(([userId, c]) => ({
       userId,
       kind: draft.kind,
       subjectKey: draft.subjectKey,
-      title: draft.title,
-      body: draft.body,
+      ...draft.text(localeOf.get(userId) ?? DEFAULT_LOCALE),
       link: draft.link,
       inApp: c.inApp,
       emailStatus: c.email && emailAvailable ? ('pending' as const) : ('none' as const),

@@ -2,8 +2,9 @@ import 'server-only';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { creditRequests, customers, disputes, outageRegions, outages, retentionCases, users } from '@/db/schema';
-import { formatCents } from '@/lib/format';
-import { MILESTONE_LABELS, type Milestone } from '@/lib/outage-targets';
+import { translatorFor } from '@/i18n/translator';
+import { formatCents, formatLongInstant } from '@/lib/format';
+import type { Locale } from '@/lib/locales';
 import type { NotificationKind } from '@/lib/notification-kinds';
 import { getSettings } from '../settings';
 
@@ -12,9 +13,18 @@ export interface NotificationDraft {
   kind: NotificationKind;
   subjectKey: string;
   userIds: number[];
-  title: string;
-  body: string;
+  /** What a recipient reads, in their language (each row is written in its recipient's). */
+  text: (locale: Locale) => { title: string; body: string };
   link: string;
+}
+
+const says = (locale: Locale) => translatorFor(locale, 'notifications');
+
+/** A vocabulary word in a language (the `vocab` messages), or the key as words if it has none. */
+function word(locale: Locale, group: 'disputeStatus' | 'severity' | 'milestone', value: string): string {
+  const t = translatorFor(locale, 'vocab');
+  const key = `${group}.${value}` as Parameters<typeof t>[0];
+  return t.has(key) ? t(key) : value.replaceAll('_', ' ');
 }
 
 export type NotifyEvent =
@@ -78,18 +88,23 @@ async function draftDispute(db: Db, kind: 'dispute_due' | 'dispute_breached', di
     .innerJoin(customers, eq(customers.id, disputes.customerId))
     .where(eq(disputes.id, disputeId));
   if (!row || row.status === 'resolved' || row.status === 'rejected') return null;
-  const { disputeSlaHours } = await getSettings(db);
+  const { disputeSlaHours, reportTz } = await getSettings(db);
   const due = new Date(row.openedAt.getTime() + disputeSlaHours * 3_600_000);
   const managers = kind === 'dispute_breached' ? await regionalManagers(db, [row.regionCode]) : [];
   return {
     kind,
     subjectKey: `dispute:${disputeId}`,
     userIds: unique([row.assignedToId, ...managers]),
-    title: kind === 'dispute_due' ? `Dispute ${row.ref} is due soon` : `Dispute ${row.ref} is past its SLA`,
-    body:
-      kind === 'dispute_due'
-        ? `Dispute ${row.ref} must be resolved by ${due.toISOString()} (${disputeSlaHours} h SLA).`
-        : `Dispute ${row.ref} was due at ${due.toISOString()} and is still ${row.status.replaceAll('_', ' ')}.`,
+    text: (locale: Locale) => {
+      const t = says(locale);
+      const values = { ref: row.ref, due: formatLongInstant(due, reportTz, locale), hours: disputeSlaHours };
+      return kind === 'dispute_due'
+        ? { title: t('messages.disputeDueTitle', values), body: t('messages.disputeDueBody', values) }
+        : {
+            title: t('messages.disputeBreachedTitle', values),
+            body: t('messages.disputeBreachedBody', { ...values, status: word(locale, 'disputeStatus', row.status) }),
+          };
+    },
     link: `/disputes/${row.ref}`,
   };
 }
@@ -110,26 +125,34 @@ async function draftCredit(db: Db, kind: 'credit_pending' | 'credit_decided', cr
     .where(eq(creditRequests.id, creditRequestId));
   if (!row) return null;
   const { currency } = await getSettings(db);
-  const amount = formatCents(row.amountCents, currency);
+  const amount = (locale: Locale) => formatCents(row.amountCents, currency, locale);
   if (kind === 'credit_pending') {
     if (row.status !== 'pending') return null;
     return {
       kind,
       subjectKey: `credit:${creditRequestId}`,
       userIds: await approvingManagers(db, row.regionCode),
-      title: `Credit of ${amount} waits for approval`,
-      body: `A credit of ${amount} on dispute ${row.ref} is above the rep's limit and waits for a manager's decision.`,
+      text: (locale: Locale) => {
+        const t = says(locale);
+        const values = { amount: amount(locale), ref: row.ref };
+        return { title: t('messages.creditPendingTitle', values), body: t('messages.creditPendingBody', values) };
+      },
       link: '/approvals',
     };
   }
   if (row.status === 'pending') return null;
-  const note = row.decisionNote ? ` Note: ${row.decisionNote}` : '';
+  const status = row.status === 'approved' ? 'approved' : 'rejected';
+  const { decisionNote } = row;
   return {
     kind,
     subjectKey: `credit:${creditRequestId}`,
     userIds: [row.requestedById],
-    title: `Credit of ${amount} ${row.status}`,
-    body: `Your credit of ${amount} on dispute ${row.ref} was ${row.status}.${note}`,
+    text: (locale: Locale) => {
+      const t = says(locale);
+      const values = { amount: amount(locale), ref: row.ref, status: t(`creditStatus.${status}`) };
+      const note = decisionNote ? ` ${t('messages.decisionNote', { note: decisionNote })}` : '';
+      return { title: t('messages.creditDecidedTitle', values), body: `${t('messages.creditDecidedBody', values)}${note}` };
+    },
     link: `/disputes/${row.ref}`,
   };
 }
@@ -146,13 +169,20 @@ async function draftEscalation(db: Db, retentionCaseId: number) {
     .select({ id: users.id })
     .from(users)
     .where(and(active, eq(users.team, 'retention'), eq(users.regionCode, row.regionCode)));
-  const from = row.disputeRef ? ` from dispute ${row.disputeRef}` : '';
+  const { caseRef, disputeRef, regionCode } = row;
   return {
     kind: 'retention_escalation' as const,
     subjectKey: `retention:${retentionCaseId}`,
     userIds: team.map((u) => u.id),
-    title: `Escalation to retention: ${row.caseRef}`,
-    body: `A customer in region ${row.regionCode} was escalated to retention${from} (case ${row.caseRef}).`,
+    text: (locale: Locale) => {
+      const t = says(locale);
+      return {
+        title: t('messages.escalationTitle', { caseRef }),
+        body: disputeRef
+          ? t('messages.escalationFromDisputeBody', { region: regionCode, disputeRef, caseRef })
+          : t('messages.escalationBody', { region: regionCode, caseRef }),
+      };
+    },
     link: row.disputeRef ? `/disputes/${row.disputeRef}` : '/retention',
   };
 }
@@ -182,19 +212,31 @@ async function draftOutage(db: Db, event: Extract<NotifyEvent, { outageId: numbe
       kind: event.kind,
       subjectKey: `outage:${event.outageId}`,
       userIds,
-      title: `Outage declared: ${outage.ref}`,
-      body: `${outage.title} (${outage.severity}) affects ${where}.`,
+      text: (locale: Locale) => {
+        const t = says(locale);
+        return {
+          title: t('messages.outageDeclaredTitle', { ref: outage.ref }),
+          body: t('messages.outageDeclaredBody', {
+            title: outage.title,
+            severity: word(locale, 'severity', outage.severity),
+            where,
+          }),
+        };
+      },
       link: `/outages/${outage.ref}`,
     };
   }
   if (outage.resolvedAt && event.milestone !== 'resolve') return null;
-  const label = MILESTONE_LABELS[event.milestone as Milestone] ?? event.milestone;
+  const { milestone } = event;
   return {
     kind: event.kind,
     subjectKey: `outage:${event.outageId}:${event.milestone}`,
     userIds,
-    title: `Outage ${outage.ref}: ${label} is past its target`,
-    body: `${label} for ${outage.title} (${where}) has not been recorded and its target time has passed.`,
+    text: (locale: Locale) => {
+      const t = says(locale);
+      const values = { ref: outage.ref, title: outage.title, where, milestone: word(locale, 'milestone', milestone) };
+      return { title: t('messages.milestoneOverdueTitle', values), body: t('messages.milestoneOverdueBody', values) };
+    },
     link: `/outages/${outage.ref}`,
   };
 }
