@@ -463,3 +463,90 @@ export async function oracleMonthlyByCauseAndKind(
   const months = monthPeriods(fromMonth, toMonth).map((p) => p.month);
   return { byCause: { months, rows: causes }, byKind: { months, rows: kinds } };
 }
+
+interface MoverPair {
+  key: string;
+  cur: number | null;
+  prev: number | null;
+  base: number;
+}
+
+/** Per key of one period: the figure's numerator, its denominator for rates, and its base. */
+type KeyFigures = Map<string, { num: number; den?: number; base: number }>;
+
+async function moverFigures(db: Db, q: OracleQuery) {
+  const churn: KeyFigures = new Map();
+  for (const r of await rows(
+    db,
+    sql`select c.region_code as k, count(*) filter (where ${inP('c.churned_at', q)}) as churned,
+      count(*) filter (where ${activeAtSql(startOf(q))}) as active
+    from customers c where ${regionIs('c.region_code', q)} group by 1`,
+  ))
+    churn.set(String(r.k), { num: n(r.churned), den: n(r.active), base: n(r.active) });
+  const disputes: KeyFigures = new Map();
+  for (const r of await rows(
+    db,
+    sql`select c.region_code as k, count(*) as n from disputes d join customers c on c.id = d.customer_id
+    where ${inP('d.opened_at', q)} and ${DISPUTE_SCOPE(q)} group by 1`,
+  ))
+    disputes.set(String(r.k), { num: n(r.n), base: n(r.n) });
+  const compensation: KeyFigures = new Map();
+  for (const r of await compensationBy(db, q, `coalesce(u.email, 'automatic')`))
+    compensation.set(r.key, { num: r.totalCents, base: r.totalCents / 100 });
+  const saves: KeyFigures = new Map();
+  for (const r of await closedCasesBy(db, q, 'u.email'))
+    saves.set(r.key, { num: r.saved, den: r.closed, base: r.closed });
+  return { churn, disputes, compensation, saves };
+}
+
+/**
+ * "What changed" (server/metrics/movers.ts): per region churn rate and disputes opened, per issuing
+ * rep compensation and save rate, current against previous, ranked by relative change among keys
+ * with a base of at least `minimumBase` in either period and a non-zero previous figure.
+ */
+export async function oracleMovers(
+  db: Db,
+  current: OracleQuery,
+  previous: OracleQuery,
+  minimumBase: number,
+  limit: number,
+) {
+  const [cur, prev] = [await moverFigures(db, current), await moverFigures(db, previous)];
+  const rate = (f: { num: number; den?: number }) => (f.den === undefined || f.den === 0 ? null : f.num / f.den);
+  const count = (f: { num: number }) => f.num;
+  const pairs = (a: KeyFigures, b: KeyFigures, value: (f: { num: number; den?: number }) => number | null) => {
+    const out = new Map<string, MoverPair>();
+    for (const [side, figures] of [
+      ['cur', a],
+      ['prev', b],
+    ] as const) {
+      for (const [key, f] of figures) {
+        const p = out.get(key) ?? { key, cur: null, prev: null, base: 0 };
+        p[side] = value(f);
+        p.base = Math.max(p.base, f.base);
+        out.set(key, p);
+      }
+    }
+    return [...out.values()];
+  };
+  const movers = (list: MoverPair[], dimension: 'region' | 'rep', metric: string) =>
+    list
+      .filter((p) => p.base >= minimumBase && p.cur !== null && p.prev !== null && p.prev !== 0)
+      .map((p) => ({
+        dimension,
+        key: p.key,
+        metric,
+        current: p.cur,
+        previous: p.prev,
+        change: ((p.cur ?? 0) - (p.prev ?? 0)) / (p.prev ?? 1),
+      }))
+      .filter((m) => m.change !== 0);
+  return [
+    ...movers(pairs(cur.churn, prev.churn, rate), 'region', 'churnRate'),
+    ...movers(pairs(cur.disputes, prev.disputes, count), 'region', 'disputesOpened'),
+    ...movers(pairs(cur.compensation, prev.compensation, count), 'rep', 'compensationCents'),
+    ...movers(pairs(cur.saves, prev.saves, rate), 'rep', 'saveRate'),
+  ]
+    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.key.localeCompare(b.key))
+    .slice(0, limit);
+}
