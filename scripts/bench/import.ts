@@ -13,7 +13,9 @@ import { postcodesCsv, regionsCsv, usersCsv, writeCustomersCsv } from './custome
  * directory under /tmp, or a fresh database on the server of --database-url. Reports rows/s and
  * peak RSS, sampled per batch, to show memory stays flat while the file streams.
  *
- *   npx tsx --conditions=react-server scripts/bench/import.ts [--rows N] [--file PATH] [--database-url URL] [--twice]
+ *   npx tsx --conditions=react-server scripts/bench/import.ts [--rows N] [--file PATH] [--database-url URL] [--twice] [--reader copy|rows]
+ *
+ * `--reader rows` makes a server import read row by row (the path before the COPY import) for comparison.
  */
 const TZ = 'Europe/Madrid';
 
@@ -26,6 +28,7 @@ const rows = Number(option('--rows') ?? 1_000_000);
 const file = option('--file') ?? path.join(os.tmpdir(), `holdfast-bench-customers-${rows}.csv`);
 const serverUrl = option('--database-url');
 const twice = process.argv.includes('--twice');
+const reader = option('--reader') === 'rows' ? 'rows' : 'copy';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
@@ -83,15 +86,20 @@ async function main() {
     for (const pass of twice ? ['insert', 'update'] : ['insert']) {
       let peak = process.memoryUsage().rss;
       const samples: string[] = [];
+      let last = -100_000;
       const t0 = performance.now();
       const report = await importCsv(handle.db, 'customers', fs.createReadStream(file), {
         skipInvalid: false,
         reportTz: TZ,
+        reader,
+        onReader: (way) => console.log(`read: ${way}`),
         onProgress: (n) => {
           const rss = process.memoryUsage().rss;
           peak = Math.max(peak, rss);
-          if (n % 200_000 === 0)
-            samples.push(`${n / 1000}k ${mb(rss)} (JS heap ${mb(process.memoryUsage().heapUsed)})`);
+          if (n % 200_000 < 2000 && n >= last + 100_000) {
+            last = n;
+            samples.push(`${Math.round(n / 1000)}k ${mb(rss)} (JS heap ${mb(process.memoryUsage().heapUsed)})`);
+          }
         },
       });
       const seconds = (performance.now() - t0) / 1000;

@@ -117,6 +117,16 @@ async function both(entity: ImportEntity, input: () => Readable, options: Partia
   return { rows, copy, rowsStored, copyStored };
 }
 
+/**
+ * On a file that is not CSV the rows counted differ: the row path counts the records csv-parse
+ * handed over before it stopped, which depends on how the upload was cut into chunks (none, when
+ * the error is in the first chunk); the COPY import counts every record before the error.
+ */
+function withoutCounts(report: ImportReport): Omit<ImportReport, 'rowsRead' | 'rowsRejected'> {
+  const { rowsRead: _read, rowsRejected: _rejected, ...rest } = report;
+  return rest;
+}
+
 describe.skipIf(skipped)('COPY import and row-by-row import: the same report', () => {
   for (const eol of ['\n', '\r\n']) {
     for (const skipInvalid of [false, true]) {
@@ -173,11 +183,12 @@ describe.skipIf(skipped)('COPY import and row-by-row import: the same report', (
     for (const eol of ['\n', '\r\n']) {
       const { rows, copy } = await both('customers', () => file(CUSTOMERS, lines, eol));
       expect(rows.report.csvError?.message).toContain('Invalid Opening Quote');
-      expect(JSON.stringify(copy.report)).toBe(JSON.stringify(rows.report));
+      expect(JSON.stringify(withoutCounts(copy.report))).toBe(JSON.stringify(withoutCounts(rows.report)));
+      expect(copy.report.rowsRead).toBe(9);
     }
     const unclosed = await both('customers', () => file(CUSTOMERS, ['CMP-53,"open,MAD'], '\n'));
     expect(unclosed.rows.report.csvError?.message).toContain('Quote Not Closed');
-    expect(JSON.stringify(unclosed.copy.report)).toBe(JSON.stringify(unclosed.rows.report));
+    expect(JSON.stringify(withoutCounts(unclosed.copy.report))).toBe(JSON.stringify(withoutCounts(unclosed.rows.report)));
   });
 
   it('a refused header, an empty file and a column the plan does not read', async () => {

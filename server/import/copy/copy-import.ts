@@ -1,6 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { Readable, type Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -130,13 +131,17 @@ async function stageFile(
     const cells = names.map((_, i) => `c${i} text`).join(', ');
     await client.unsafe(`create temporary table ${stage} (line integer not null, js text, ${cells}) on commit drop`);
     const columns = ['line', 'js', ...names.map((_, i) => `c${i}`)].join(', ');
-    writable = await client.unsafe(`copy ${stage} (${columns}) from stdin (format csv)`).writable();
+    const opened = await client.unsafe(`copy ${stage} (${columns}) from stdin (format csv)`).writable();
+    // Kept until the end: `finished` then reports it; an abandoned COPY's own error is not the import's.
+    opened.on('error', (error: Error) => (failure ??= error));
+    writable = opened;
     return null;
   };
+  let failure: Error | null = null;
   const send = async (bytes: Buffer) => {
-    if (bytes.length === 0) return;
+    if (failure) throw failure;
     const w = writable;
-    if (w === null) return;
+    if (bytes.length === 0 || w === null) return;
     if (!w.write(bytes)) await once(w, 'drain');
   };
   let reported = 0;
@@ -166,7 +171,7 @@ async function stageFile(
       for (let at = 0; at < chunk.length && !scanner.handover; at += SCAN_BYTES) {
         const early = await take(chunk.subarray(at, at + SCAN_BYTES));
         if (early) return early;
-        const { handover } = scanner;
+        const handover = scanner.handover as Handover | null;
         if (handover) handover.head = Buffer.concat([handover.head, chunk.subarray(at + SCAN_BYTES)]);
       }
       if (scanner.handover) break;
@@ -183,7 +188,7 @@ async function stageFile(
   const w = writable as Writable | null;
   if (w !== null) {
     w.end();
-    await once(w, 'finish');
+    await finished(w);
     // Row counts for the planner's joins (a fresh table has none).
     await client.unsafe(`analyze ${stage}`);
   }
