@@ -1,5 +1,6 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { formatValue, type ValueKind } from '@/components/charts/value-format';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
@@ -10,27 +11,33 @@ import { useTRPC } from '@/lib/trpc/react';
 export function ChurnSummaryCards({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.churn.figures.queryOptions(input));
-  const cards: { id: string; label: string; value: number | null; kind: ValueKind; href?: string }[] = [
+  const t = useTranslations('churn.cards');
+  const locale = useLocale();
+  const cards: {
+    id: 'churned' | 'churn-rate' | 'revenue-churn' | 'active-start' | 'joined';
+    value: number | null;
+    kind: ValueKind;
+    href?: string;
+  }[] = [
     {
       id: 'churned',
-      label: 'Churned',
       value: data.churned,
       kind: 'count',
       href: drilldownHref('churned-customers', linkQuery),
     },
-    { id: 'churn-rate', label: 'Churn rate', value: data.churnRate, kind: 'rate' },
-    { id: 'revenue-churn', label: 'Revenue churn', value: data.revenueChurnRate, kind: 'rate' },
-    { id: 'active-start', label: 'Active at start', value: data.activeAtStart, kind: 'count' },
-    { id: 'joined', label: 'Joined', value: data.joined, kind: 'count' },
+    { id: 'churn-rate', value: data.churnRate, kind: 'rate' },
+    { id: 'revenue-churn', value: data.revenueChurnRate, kind: 'rate' },
+    { id: 'active-start', value: data.activeAtStart, kind: 'count' },
+    { id: 'joined', value: data.joined, kind: 'count' },
   ];
   return (
-    <section className="cards" aria-label="Churn in the period">
+    <section className="cards" aria-label={t('label')}>
       {cards.map((card) => {
         const body = (
           <>
-            <div className="kpi-label">{card.label}</div>
+            <div className="kpi-label">{t(card.id)}</div>
             <div className="kpi-value" data-value={card.value ?? ''}>
-              {formatValue(card.value, card.kind)}
+              {formatValue(card.value, card.kind, undefined, locale)}
             </div>
           </>
         );

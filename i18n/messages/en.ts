@@ -22,9 +22,13 @@ import ui from '@/messages/en/ui.json';
 import vocab from '@/messages/en/vocab.json';
 import dashboard from '@/messages/en/dashboard.json';
 import notifications from '@/messages/en/notifications.json';
+import churn from '@/messages/en/churn.json';
+import retention from '@/messages/en/retention.json';
 
 /** The English messages, one namespace per area (messages/en/<area>.json); their shape is every language's type. */
 export const en = {
+  retention,
+  churn,
   notifications,
   dashboard,
   shell,

@@ -22,10 +22,14 @@ import ui from '@/messages/es/ui.json';
 import vocab from '@/messages/es/vocab.json';
 import dashboard from '@/messages/es/dashboard.json';
 import notifications from '@/messages/es/notifications.json';
+import churn from '@/messages/es/churn.json';
+import retention from '@/messages/es/retention.json';
 import type { Messages } from './en';
 
 /** The Spanish messages: typed as the English ones, so a namespace or key missing here fails tsc. */
 export const es: Messages = {
+  retention,
+  churn,
   notifications,
   dashboard,
   shell,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { ChurnReasonCharts } from '@/components/churn/churn-reason-charts';
 import { ChurnSummaryCards } from '@/components/churn/churn-summary-cards';
@@ -10,16 +11,20 @@ import { FilterError } from '@/components/dashboard/filter-error';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
 import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
-export const metadata: Metadata = { title: 'Churn' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('churn');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ChurnPage({ searchParams }: Props) {
   const page = await loadDashboardPage(searchParams);
+  const t = await getTranslations('churn');
   if (!page.ok) {
     return (
       <>
-        <h1>Churn</h1>
+        <h1>{t('title')}</h1>
         <FilterError message={page.error} path="/churn" />
       </>
     );
@@ -31,31 +36,32 @@ export default async function ChurnPage({ searchParams }: Props) {
   void queryClient.prefetchQuery(trpc.churn.monthlyByRegion.queryOptions(input));
   void queryClient.prefetchQuery(trpc.churn.cohorts.queryOptions(input));
   void queryClient.prefetchQuery(trpc.churn.promoCliff.queryOptions(input));
-  const title = `Churn${page.filters.regionLocked && page.filters.region ? ` — ${page.filters.region}` : ''}`;
+  const title =
+    page.filters.regionLocked && page.filters.region ? t('titleRegion', { region: page.filters.region }) : t('title');
   return (
     <HydrateClient>
       <h1>{title}</h1>
-      <Suspense fallback={<div className="filters muted">Loading filters…</div>}>
+      <Suspense fallback={<div className="filters muted">{t('loadingFilters')}</div>}>
         <FilterBarLoader filters={page.filters} showRep={false} />
       </Suspense>
-      <Suspense fallback={<p className="muted">Loading churn figures…</p>}>
+      <Suspense fallback={<p className="muted">{t('loadingFigures')}</p>}>
         <ChurnSummaryCards input={input} linkQuery={page.linkQuery} />
       </Suspense>
       <h2>
-        Monthly churn, last 12 months <span className="muted">(the latest month may still be in progress)</span>
+        {t('monthly')} <span className="muted">{t('monthlyNote')}</span>
       </h2>
-      <Suspense fallback={<p className="muted">Loading monthly churn…</p>}>
+      <Suspense fallback={<p className="muted">{t('loadingMonthly')}</p>}>
         <RegionChurnCharts input={input} />
       </Suspense>
-      <h2>Who left in the period, and for whom</h2>
-      <Suspense fallback={<p className="muted">Loading churn reasons…</p>}>
+      <h2>{t('whoLeft')}</h2>
+      <Suspense fallback={<p className="muted">{t('loadingReasons')}</p>}>
         <ChurnReasonCharts input={input} linkQuery={page.linkQuery} />
       </Suspense>
-      <h2>Cohorts</h2>
-      <Suspense fallback={<p className="muted">Loading cohorts…</p>}>
+      <h2>{t('cohorts')}</h2>
+      <Suspense fallback={<p className="muted">{t('loadingCohorts')}</p>}>
         <CohortHeatmap input={input} />
       </Suspense>
-      <Suspense fallback={<p className="muted">Loading promotions about to end…</p>}>
+      <Suspense fallback={<p className="muted">{t('loadingPromo')}</p>}>
         <PromoCliffTable input={input} />
       </Suspense>
     </HydrateClient>

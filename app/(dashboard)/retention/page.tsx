@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { FilterBarLoader } from '@/components/dashboard/filter-bar-loader';
 import { FilterError } from '@/components/dashboard/filter-error';
@@ -12,16 +13,20 @@ import { VerifiedSaves } from '@/components/retention/verified-saves';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
 import { loadDashboardPage } from '@/server/loaders/dashboard-page';
 
-export const metadata: Metadata = { title: 'Retention' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('retention');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function RetentionPage({ searchParams }: Props) {
   const page = await loadDashboardPage(searchParams);
+  const t = await getTranslations('retention');
   if (!page.ok) {
     return (
       <>
-        <h1>Retention</h1>
+        <h1>{t('title')}</h1>
         <FilterError message={page.error} path="/retention" />
       </>
     );
@@ -31,32 +36,33 @@ export default async function RetentionPage({ searchParams }: Props) {
   void queryClient.prefetchQuery(trpc.dashboard.series.queryOptions(page.input));
   void queryClient.prefetchQuery(trpc.retention.verifiedSaves.queryOptions(page.input));
   void queryClient.prefetchQuery(trpc.retention.byRepRegion.queryOptions(page.input));
-  const title = `Retention${page.filters.regionLocked && page.filters.region ? ` — ${page.filters.region}` : ''}`;
+  const title =
+    page.filters.regionLocked && page.filters.region ? t('titleRegion', { region: page.filters.region }) : t('title');
   return (
     <HydrateClient>
       <h1>{title}</h1>
-      <Suspense fallback={<div className="filters muted">Loading filters…</div>}>
+      <Suspense fallback={<div className="filters muted">{t('loadingFilters')}</div>}>
         <FilterBarLoader filters={page.filters} />
       </Suspense>
-      <Suspense fallback={<p className="muted">Loading desk figures…</p>}>
+      <Suspense fallback={<p className="muted">{t('loadingDesk')}</p>}>
         <RetentionSummaryCards input={page.input} linkQuery={page.linkQuery} />
       </Suspense>
-      <Suspense fallback={<p className="muted">Loading verified saves…</p>}>
+      <Suspense fallback={<p className="muted">{t('loadingVerified')}</p>}>
         <VerifiedSaves input={page.input} />
       </Suspense>
-      <Suspense fallback={<p className="muted">Loading the save-rate trend…</p>}>
+      <Suspense fallback={<p className="muted">{t('loadingTrend')}</p>}>
         <SaveRateTrend input={page.input} />
       </Suspense>
-      <h2>What saves customers</h2>
-      <Suspense fallback={<p className="muted">Loading saves by offer and reason…</p>}>
+      <h2>{t('whatSaves')}</h2>
+      <Suspense fallback={<p className="muted">{t('loadingSaves')}</p>}>
         <SaveBreakdowns input={page.input} linkQuery={page.linkQuery} />
       </Suspense>
-      <h2>What it costs</h2>
-      <Suspense fallback={<p className="muted">Loading offer costs…</p>}>
+      <h2>{t('whatItCosts')}</h2>
+      <Suspense fallback={<p className="muted">{t('loadingCosts')}</p>}>
         <OfferCostChart input={page.input} linkQuery={page.linkQuery} />
         <RepLeaderboard input={page.input} linkQuery={page.linkQuery} />
       </Suspense>
-      <Suspense fallback={<p className="muted">Loading save rate by rep and region…</p>}>
+      <Suspense fallback={<p className="muted">{t('loadingRepRegion')}</p>}>
         <RepRegionTable input={page.input} />
       </Suspense>
     </HydrateClient>
