@@ -5,6 +5,7 @@ import {
   customerServices,
   customers,
   disputeEvents,
+  engineerAppointments,
   disputes,
   outagePostcodes,
   outageRegions,
@@ -12,6 +13,7 @@ import {
   postcodes,
   regions,
   retentionCases,
+  serviceOrders,
   users,
 } from '../schema';
 import { idOf, idOrNull, inChunks, toDate, toDateOrNull } from './batch';
@@ -19,6 +21,7 @@ import { buildBilling } from './demo-billing';
 import type { DemoData } from './demo-build';
 import { timelineOf } from './demo-dispute-timeline';
 import { REGIONS } from './demo-geography';
+import { buildServiceFailures } from './demo-service-failures';
 import { LEGACY_START, MONTH } from './demo-time';
 
 export type SeedCounts = Record<
@@ -101,6 +104,23 @@ export async function writeDemoData(db: Db, data: DemoData, passwordHash: string
   });
   await inChunks(billing.bills, 2 * BATCH, async (chunk) => {
     await db.insert(bills).values(chunk.map(({ customer, ...b }) => ({ customerId: customerId(customer), ...b })));
+  });
+  const failures = buildServiceFailures(data.customers);
+  await inChunks(failures.appointments, 2 * BATCH, async (chunk) => {
+    await db.insert(engineerAppointments).values(
+      chunk.map(({ customer, windowStart, windowEnd, cancelledAt, ...a }) => ({
+        ...a,
+        customerId: customerId(customer),
+        windowStart: toDate(windowStart),
+        windowEnd: toDate(windowEnd),
+        cancelledAt: toDateOrNull(cancelledAt),
+      })),
+    );
+  });
+  await inChunks(failures.orders, 2 * BATCH, async (chunk) => {
+    await db
+      .insert(serviceOrders)
+      .values(chunk.map(({ customer, ...o }) => ({ customerId: customerId(customer), ...o })));
   });
 
   const outageRows = await db
