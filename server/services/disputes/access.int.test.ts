@@ -176,9 +176,13 @@ describe('the case as the page shows it', () => {
     ]);
     expect(view.timeline[0]?.actorName).toBe('rep.a');
     expect(view.transitions).toEqual([
-      { to: 'awaiting_recalculation', problem: null },
-      { to: 'resolved', problem: null },
-      { to: 'rejected', problem: 'The charge was found undue: resolve the dispute instead of rejecting it.' },
+      { to: 'awaiting_recalculation', problem: null, problemCode: null },
+      { to: 'resolved', problem: null, problemCode: null },
+      {
+        to: 'rejected',
+        problem: 'The charge was found undue: resolve the dispute instead of rejecting it.',
+        problemCode: 'undueMeansResolve',
+      },
     ]);
     expect(view.creditAllowance).toEqual({
       remainingCents: 20_000 - 1_500 - 6_000,
