@@ -26,6 +26,8 @@ async function creditAboveLimit(page: Page, ref: string) {
 }
 
 test('the bell counts a credit waiting for approval as it happens, and /account saves the choices', async ({ seed }) => {
+  // Seeding three users through their set-password pages takes a while on a busy machine.
+  test.setTimeout(240_000);
   const { rep, manager, account } = await regionWorld(seed);
   const [ref = ''] = await seed.disputes([
     { accountNumber: account, status: 'investigating', disputedAmount: '150.00', assignedTo: rep.email },
@@ -56,7 +58,7 @@ test('a regional manager schedules an export; without SMTP its run fails visibly
   seed,
   pageAs,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const { region, rep, manager } = await regionWorld(seed);
   const page = await seed.pageOf(manager);
   await page.goto('/exports/schedules');
@@ -116,6 +118,7 @@ test('a regional manager schedules an export; without SMTP its run fails visibly
 });
 
 test('a rep may not schedule exports', async ({ seed }) => {
+  test.setTimeout(180_000);
   const { rep } = await regionWorld(seed);
   const page = await seed.pageOf(rep);
   const response = await page.goto('/exports/schedules');
