@@ -1,11 +1,15 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { MyCases } from '@/components/retention-calls/my-cases';
 import { MySaveRate } from '@/components/retention-calls/my-save-rate';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
 import { requireRole } from '@/server/auth/guards';
 
-export const metadata: Metadata = { title: 'My retention cases' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('retention.mine');
+  return { title: t('title') };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,15 +23,16 @@ export default async function MyRetentionCasesPage({ searchParams }: Props) {
   await requireRole('rep');
   const page = pageFrom((await searchParams).page);
   const queryClient = getQueryClient();
+  const t = await getTranslations('retention.mine');
   void queryClient.prefetchQuery(trpc.retentionCalls.mySaveRate.queryOptions());
   void queryClient.prefetchQuery(trpc.retentionCalls.myCases.queryOptions({ page }));
   return (
     <HydrateClient>
-      <h1>My retention cases</h1>
-      <Suspense fallback={<p className="muted">Loading your save rate…</p>}>
+      <h1>{t('title')}</h1>
+      <Suspense fallback={<p className="muted">{t('loadingRate')}</p>}>
         <MySaveRate />
       </Suspense>
-      <Suspense fallback={<p className="muted">Loading your cases…</p>}>
+      <Suspense fallback={<p className="muted">{t('loadingCases')}</p>}>
         <MyCases page={page} />
       </Suspense>
     </HydrateClient>
