@@ -30,7 +30,7 @@ const declare = async (regions: string[], resolved = false) => {
   const { ref } = await createOutage(
     t.db,
     world.people.manager,
-    { title: 'Fibre cut', severity: 'major', startedAt: '2026-01-20T10:00', regions },
+    { title: 'Fibre cut', severity: 'major', startedAt: '2026-01-20T10:00', regions, postcodes: [] },
     new Date('2026-01-20T12:00:00Z'),
   );
   if (resolved) {
