@@ -11,6 +11,7 @@ export type NavLabelKey =
   | 'retentionMine'
   | 'disputes'
   | 'outages'
+  | 'outageScripts'
   | 'compensation'
   | 'exports'
   | 'adminUsers'
@@ -38,6 +39,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/retention/mine', labelKey: 'retentionMine', roles: ['rep'] },
   { href: '/disputes', labelKey: 'disputes', roles: READERS },
   { href: '/outages', labelKey: 'outages', roles: READERS },
+  { href: '/outage-scripts', labelKey: 'outageScripts', roles: ['rep'] },
   { href: '/compensation', labelKey: 'compensation', roles: READERS },
   { href: '/exports', labelKey: 'exports', roles: READERS },
   { href: '/admin/users', labelKey: 'adminUsers', roles: ['admin'] },
