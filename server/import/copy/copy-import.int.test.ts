@@ -158,6 +158,26 @@ describe.skipIf(skipped)('COPY import and row-by-row import: the same report', (
     expect(copyStored).toHaveLength(5);
   });
 
+  it('keeps the rollups exact: one INSERT … SELECT fires the statement-level triggers once', async () => {
+    await t.db.execute(sql`select rollups_rebuild(${TZ}, 48)`);
+    const snapshot = () =>
+      queryRows(t.db, sql`select * from rollup_customers order by grain, day, region_code, churn_category, competitor`);
+    const lines = [CUSTOMER_ROWS[0], CUSTOMER_ROWS[1], CUSTOMER_ROWS[20], CUSTOMER_ROWS[21]].filter(
+      (r): r is string => typeof r === 'string',
+    );
+    const first = await run('customers', () => file(CUSTOMERS, lines, '\n'), 'copy', {});
+    // Again, with CMP-01 churned now: the update moves it between rollup rows.
+    const churned = lines.map((l) => l.replace('2023-01-10T08:00:00Z,49.90,,,', '2023-01-10T08:00:00Z,49.90,2024-02-02,moved,'));
+    const second = await run('customers', () => file(CUSTOMERS, churned, '\n'), 'copy', {});
+    expect([first.readers, second.readers]).toEqual([['copy'], ['copy']]);
+    expect(second.report).toMatchObject({ committed: true, rowsUpdated: 4 });
+    const kept = await snapshot();
+    await t.db.execute(sql`select rollups_rebuild(${TZ}, 48)`);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual(await snapshot());
+    await forget('customers');
+  });
+
   it('bills', async () => {
     for (const skipInvalid of [false, true]) {
       const { rows, copy, rowsStored, copyStored } = await both('bills', () => file(BILLS, BILL_ROWS, '\n'), {
