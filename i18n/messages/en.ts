@@ -16,6 +16,7 @@ import exportsArea from '@/messages/en/exports.json';
 import importReasons from '@/messages/en/importReasons.json';
 import outageAnalytics from '@/messages/en/outageAnalytics.json';
 import outageResponse from '@/messages/en/outageResponse.json';
+import outageComms from '@/messages/en/outageComms.json';
 import queue from '@/messages/en/queue.json';
 import serverErrors from '@/messages/en/serverErrors.json';
 import ui from '@/messages/en/ui.json';
@@ -49,6 +50,7 @@ export const en = {
   importReasons,
   outageAnalytics,
   outageResponse,
+  outageComms,
   queue,
   serverErrors,
   ui,

@@ -16,6 +16,7 @@ import exportsArea from '@/messages/es/exports.json';
 import importReasons from '@/messages/es/importReasons.json';
 import outageAnalytics from '@/messages/es/outageAnalytics.json';
 import outageResponse from '@/messages/es/outageResponse.json';
+import outageComms from '@/messages/es/outageComms.json';
 import queue from '@/messages/es/queue.json';
 import serverErrors from '@/messages/es/serverErrors.json';
 import ui from '@/messages/es/ui.json';
@@ -50,6 +51,7 @@ export const es: Messages = {
   importReasons,
   outageAnalytics,
   outageResponse,
+  outageComms,
   queue,
   serverErrors,
   ui,
