@@ -1,21 +1,22 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { useTRPC } from '@/lib/trpc/react';
 import { CustomerTimeline } from './customer-timeline';
 import { ProfileCard } from './profile-card';
 import { ServiceCredits } from './service-credits';
-import { CUSTOMER_360 as T } from './strings';
 import styles from './customer-360.module.css';
 
 /** Customer 360: the profile beside one timeline of everything that happened to them. */
 export function CustomerView({ account, currency, timezone }: { account: string; currency: string; timezone: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('customer360');
   const { data } = useSuspenseQuery(trpc.customers.get.queryOptions({ account }));
   const { profile } = data;
   return (
     <>
       <h1>
-        {T.pageTitle(profile.accountNumber)}
+        {t('pageTitle', { account: profile.accountNumber })}
         {profile.name ? <span className="muted"> · {profile.name}</span> : null}
       </h1>
       <div className={styles.layout}>

@@ -1,54 +1,58 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
 import type { RouterOutputs } from '@/lib/trpc/types';
-import { formatZonedInstant } from '@/lib/format';
-import { CUSTOMER_360 as T } from './strings';
 import styles from './customer-360.module.css';
 
 type Profile = RouterOutputs['customers']['get']['profile'];
 
 export function ProfileCard({ profile, currency, timezone }: { profile: Profile; currency: string; timezone: string }) {
-  const day = (at: Date | null) => formatZonedInstant(at, timezone, false);
+  const t = useTranslations('customer360');
+  const none = useTranslations('vocab')('none');
+  const f = useFormat();
+  const day = (at: Date | null) => f.instant(at, timezone, false);
   return (
     <section className="card" aria-labelledby="customer-profile">
-      <h2 id="customer-profile">{T.profile}</h2>
+      <h2 id="customer-profile">{t('profile')}</h2>
       <dl className={styles.facts}>
-        <dt>{T.account}</dt>
+        <dt>{t('account')}</dt>
         <dd data-testid="customer-account">{profile.accountNumber}</dd>
-        <dt>{T.name}</dt>
-        <dd>{profile.name ?? T.none}</dd>
-        <dt>{T.region}</dt>
+        <dt>{t('name')}</dt>
+        <dd>{profile.name ?? none}</dd>
+        <dt>{t('region')}</dt>
         <dd>
           {profile.regionName} ({profile.regionCode}){profile.postcode ? ` · ${profile.postcode}` : ''}
         </dd>
-        <dt>{T.plan}</dt>
-        <dd>{profile.plan ?? T.none}</dd>
-        <dt>{T.monthlyFee}</dt>
-        <dd>{T.money(profile.monthlyFeeCents, currency)}</dd>
-        <dt>{T.status}</dt>
+        <dt>{t('plan')}</dt>
+        <dd>{profile.plan ?? none}</dd>
+        <dt>{t('monthlyFee')}</dt>
+        <dd>{f.cents(profile.monthlyFeeCents, currency)}</dd>
+        <dt>{t('status')}</dt>
         <dd>
           <span className="badge" data-testid="customer-status">
-            {profile.status === 'active' ? T.active : T.churned}
+            {profile.status === 'active' ? t('active') : t('churned')}
           </span>
         </dd>
-        <dt>{T.signedUp}</dt>
+        <dt>{t('signedUp')}</dt>
         <dd>{day(profile.activatedAt)}</dd>
         {profile.churnedAt ? (
           <>
-            <dt>{T.churnedOn}</dt>
+            <dt>{t('churnedOn')}</dt>
             <dd>{day(profile.churnedAt)}</dd>
           </>
         ) : null}
-        <dt>{T.promotionEnds}</dt>
+        <dt>{t('promotionEnds')}</dt>
         <dd>
           {profile.promoEndsAt
             ? `${day(profile.promoEndsAt)}${
                 profile.promoMonthlyDiscountCents !== null
-                  ? ` · ${T.promotionDiscount(T.money(profile.promoMonthlyDiscountCents, currency))}`
+                  ? ` · ${t('promotionDiscount', { money: f.cents(profile.promoMonthlyDiscountCents, currency) })}`
                   : ''
               }`
-            : T.promotionNone}
+            : t('promotionNone')}
         </dd>
-        <dt>{T.soldBy}</dt>
-        <dd>{profile.soldBy ?? T.none}</dd>
+        <dt>{t('soldBy')}</dt>
+        <dd>{profile.soldBy ?? none}</dd>
       </dl>
     </section>
   );

@@ -1,22 +1,24 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { formatCents } from '@/lib/format';
-import { SERVICE_LABELS } from '@/lib/billing';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
+import { useMutationErrorMessage } from '@/components/ui/mutation-error';
+import { useWords } from '@/components/ui/vocab';
 import { useTRPC } from '@/lib/trpc/react';
 import type { RouterOutputs } from '@/lib/trpc/types';
 import styles from './customer-360.module.css';
 
 type Item = RouterOutputs['customers']['serviceCredits']['items'][number];
 
-const KIND = { missed_appointment: 'Engineer appointment', delayed_start: 'New service start' } as const;
-
 function ItemExplanation({ item }: { item: Item }) {
+  const t = useTranslations('customer360.credits');
   const e = item.explanation;
-  if (e === null) return <span className="muted">The region does not follow Ofcom’s scheme on that day.</span>;
+  if (e === null) return <span className="muted">{t('notOfcom')}</span>;
   return (
     <details>
       <summary>
-        Ofcom ({e.version}){item.final ? '' : ' · still counting'}
+        {t('version', { version: e.version })}
+        {item.final ? '' : ` · ${t('stillCounting')}`}
       </summary>
       <p>{e.rule}</p>
       <ol>
@@ -43,6 +45,10 @@ export function ServiceCredits({
   timezone: string;
 }) {
   const trpc = useTRPC();
+  const t = useTranslations('customer360.credits');
+  const words = useWords();
+  const f = useFormat();
+  const errorMessage = useMutationErrorMessage();
   const queryClient = useQueryClient();
   const { data, error } = useQuery(trpc.customers.serviceCredits.queryOptions({ account }));
   const credit = useMutation(
@@ -50,40 +56,39 @@ export function ServiceCredits({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.customers.pathKey() }),
     }),
   );
-  if (error) return <p role="alert">Service credits could not be loaded: {error.message}</p>;
+  if (error) return <p role="alert">{t('loadFailed', { message: errorMessage(error) })}</p>;
   if (!data || data.items.length === 0) return null;
-  const money = (cents: number) => formatCents(cents, currency);
-  const day = (on: string) =>
-    on.length > 10
-      ? new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: timezone }).format(
-          new Date(on),
-        )
-      : on;
+  const money = (cents: number) => f.cents(cents, currency);
+  const day = (on: string) => (on.length > 10 ? f.longInstant(new Date(on), timezone) : f.day(on));
   const bookable = data.items.some((i) => i.final && i.credited === null && i.owedCents > 0);
   return (
     <section className={styles.serviceCredits} aria-labelledby="service-credits-title">
-      <h2 id="service-credits-title">Appointments and new services (Ofcom)</h2>
+      <h2 id="service-credits-title">{t('title')}</h2>
       <p>
-        Owed {money(data.owedCents)} · credited {money(data.creditedCents)} · still owed {money(data.stillOwedCents)}
+        {t('totals', {
+          owed: money(data.owedCents),
+          credited: money(data.creditedCents),
+          stillOwed: money(data.stillOwedCents),
+        })}
       </p>
       <table>
         <thead>
           <tr>
-            <th scope="col">What</th>
-            <th scope="col">Ref</th>
-            <th scope="col">Service</th>
-            <th scope="col">When</th>
-            <th scope="col">Owed</th>
-            <th scope="col">Credited</th>
-            <th scope="col">Why</th>
+            <th scope="col">{t('what')}</th>
+            <th scope="col">{t('ref')}</th>
+            <th scope="col">{t('service')}</th>
+            <th scope="col">{t('when')}</th>
+            <th scope="col">{t('owed')}</th>
+            <th scope="col">{t('credited')}</th>
+            <th scope="col">{t('why')}</th>
           </tr>
         </thead>
         <tbody>
           {data.items.map((i) => (
             <tr key={`${i.kind}-${i.ref}`}>
-              <td>{KIND[i.kind]}</td>
+              <td>{t(`kind.${i.kind}`)}</td>
               <td>{i.ref}</td>
-              <td>{SERVICE_LABELS[i.service]}</td>
+              <td>{words('service', i.service)}</td>
               <td>
                 {day(i.on)} · {i.detail}
               </td>
@@ -98,15 +103,15 @@ export function ServiceCredits({
       </table>
       {data.canCredit && bookable ? (
         <button type="button" disabled={credit.isPending} onClick={() => credit.mutate({ account })}>
-          {credit.isPending ? 'Crediting…' : 'Credit what is owed (automatic)'}
+          {credit.isPending ? t('crediting') : t('credit')}
         </button>
       ) : null}
       {credit.data ? (
         <p role="status">
-          {credit.data.created} credits booked, {money(credit.data.createdCents)}.
+          {t('booked', { count: credit.data.created, money: money(credit.data.createdCents) })}
         </p>
       ) : null}
-      {credit.error ? <p role="alert">{credit.error.message}</p> : null}
+      {credit.error ? <p role="alert">{errorMessage(credit.error)}</p> : null}
     </section>
   );
 }

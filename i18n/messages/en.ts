@@ -25,6 +25,7 @@ import dashboard from '@/messages/en/dashboard.json';
 import notifications from '@/messages/en/notifications.json';
 import churn from '@/messages/en/churn.json';
 import retention from '@/messages/en/retention.json';
+import customer360 from '@/messages/en/customer360.json';
 
 /** The English messages, one namespace per area (messages/en/<area>.json); their shape is every language's type. */
 export const en = {
@@ -55,6 +56,7 @@ export const en = {
   serverErrors,
   ui,
   vocab,
+  customer360,
 };
 
 export type Messages = typeof en;

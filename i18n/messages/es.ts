@@ -25,6 +25,7 @@ import dashboard from '@/messages/es/dashboard.json';
 import notifications from '@/messages/es/notifications.json';
 import churn from '@/messages/es/churn.json';
 import retention from '@/messages/es/retention.json';
+import customer360 from '@/messages/es/customer360.json';
 import type { Messages } from './en';
 
 /** The Spanish messages: typed as the English ones, so a namespace or key missing here fails tsc. */
@@ -56,4 +57,5 @@ export const es: Messages = {
   serverErrors,
   ui,
   vocab,
+  customer360,
 };

@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { CustomerView } from '@/components/customer-360/customer-view';
-import { CUSTOMER_360 } from '@/components/customer-360/strings';
 import { getQueryClient, HydrateClient, trpc } from '@/server/api/server-helpers';
 import { requireUser } from '@/server/auth/guards';
 import { loadDisplaySettings } from '@/server/loaders/display-settings';
@@ -12,7 +12,8 @@ type Props = { params: Promise<{ account: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { account } = await params;
-  return { title: CUSTOMER_360.pageTitle(decodeURIComponent(account)) };
+  const t = await getTranslations('customer360');
+  return { title: t('pageTitle', { account: decodeURIComponent(account) }) };
 }
 
 /** Customer 360: every role, within its own customers (another region's customer is a 404, like a missing one). */
@@ -26,9 +27,10 @@ export default async function CustomerPage({ params }: Props) {
     throw error;
   }
   const { currency, timezone } = await loadDisplaySettings();
+  const t = await getTranslations('customer360');
   return (
     <HydrateClient>
-      <Suspense fallback={<p className="muted">{CUSTOMER_360.loading}</p>}>
+      <Suspense fallback={<p className="muted">{t('loading')}</p>}>
         <CustomerView account={account} currency={currency} timezone={timezone} />
       </Suspense>
     </HydrateClient>
