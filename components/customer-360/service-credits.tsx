@@ -107,9 +107,7 @@ export function ServiceCredits({
         </button>
       ) : null}
       {credit.data ? (
-        <p role="status">
-          {t('booked', { count: credit.data.created, money: money(credit.data.createdCents) })}
-        </p>
+        <p role="status">{t('booked', { count: credit.data.created, money: money(credit.data.createdCents) })}</p>
       ) : null}
       {credit.error ? <p role="alert">{errorMessage(credit.error)}</p> : null}
     </section>

@@ -1,35 +1,37 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazySeriesChart } from '@/components/charts/lazy';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { drilldownHref } from '@/lib/drilldown';
 import { useTRPC } from '@/lib/trpc/react';
-import { humanize } from '@/lib/format';
-
-const COLUMNS = [
-  { key: 'label', label: 'Offer type' },
-  { key: 'offerCostCents', label: 'Offer cost', kind: 'cents' as const },
-  { key: 'savedMrrCents', label: 'Saved MRR', kind: 'cents' as const },
-];
+import { capitalize, useWords } from '@/components/ui/vocab';
 
 /** What each kind of offer cost against the monthly revenue it kept, for cases closed in the period. */
 export function OfferCostChart({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const t = useTranslations('retention.offerCost');
+  const words = useWords();
+  const columns = [
+    { key: 'label', label: t('offerType') },
+    { key: 'offerCostCents', label: t('offerCost'), kind: 'cents' as const },
+    { key: 'savedMrrCents', label: t('savedMrr'), kind: 'cents' as const },
+  ];
   const { data } = useSuspenseQuery(trpc.retention.breakdowns.queryOptions(input));
   const rows = data.offerMoney.map((o) => ({
-    label: humanize(o.offerType),
+    label: capitalize(words('offerType', o.offerType)),
     offerCostCents: o.offerCostCents,
     savedMrrCents: o.savedMrrCents,
   }));
-  const typeByLabel = new Map(data.offerMoney.map((o) => [humanize(o.offerType), o.offerType]));
+  const typeByLabel = new Map(data.offerMoney.map((o) => [capitalize(words('offerType', o.offerType)), o.offerType]));
   return (
     <ChartFrame
-      title="Offer cost against saved MRR"
-      description="compensations linked to the closed cases (one-off) vs monthly revenue kept by the saves"
-      columns={COLUMNS}
+      title={t('title')}
+      description={t('description')}
+      columns={columns}
       rows={rows}
       currency={data.currency}
     >
@@ -38,8 +40,8 @@ export function OfferCostChart({ input, linkQuery }: { input: DashboardQueryInpu
         data={rows}
         xKey="label"
         series={[
-          { key: 'offerCostCents', label: 'Offer cost', color: 'var(--chart-2)' },
-          { key: 'savedMrrCents', label: 'Saved MRR', color: 'var(--chart-3)' },
+          { key: 'offerCostCents', label: t('offerCost'), color: 'var(--chart-2)' },
+          { key: 'savedMrrCents', label: t('savedMrr'), color: 'var(--chart-3)' },
         ]}
         valueKind="cents"
         currency={data.currency}

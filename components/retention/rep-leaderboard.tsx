@@ -10,6 +10,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import Link from 'next/link';
+import { useLocale, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { formatValue, type ValueKind } from '@/components/charts/value-format';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
@@ -52,6 +53,8 @@ const NUMERIC: ReadonlySet<string> = new Set<NumericKey>([
 /** Reps with cases closed in the period; click a header to sort, a rep for their closed cases. */
 export function RepLeaderboard({ input, linkQuery }: { input: DashboardQueryInput; linkQuery: string }) {
   const trpc = useTRPC();
+  const t = useTranslations('retention.leaderboard');
+  const locale = useLocale();
   const { data } = useSuspenseQuery(trpc.retention.breakdowns.queryOptions(input));
   const [sorting, setSorting] = useState<SortingState>([{ id: 'saved', desc: true }]);
 
@@ -69,11 +72,11 @@ export function RepLeaderboard({ input, linkQuery }: { input: DashboardQueryInpu
         header,
         sortingFn: nullsLast,
         sortDescFirst: true,
-        cell: (info) => formatValue(info.getValue(), kind, data.currency),
+        cell: (info) => formatValue(info.getValue(), kind, data.currency, locale),
       });
     return [
       helper.accessor('name', {
-        header: 'Rep',
+        header: t('rep'),
         sortingFn: 'text',
         cell: (info) => (
           <Link href={info.row.original.href} title={info.row.original.rep}>
@@ -81,14 +84,14 @@ export function RepLeaderboard({ input, linkQuery }: { input: DashboardQueryInpu
           </Link>
         ),
       }),
-      numeric('closed', 'Closed', 'count'),
-      numeric('saved', 'Saved', 'count'),
-      numeric('saveRate', 'Save rate', 'rate'),
-      numeric('savedMrrCents', 'Saved MRR', 'cents'),
-      numeric('offerCostCents', 'Offer cost', 'cents'),
-      numeric('costPerSaveCents', 'Cost per save', 'cents'),
+      numeric('closed', t('closed'), 'count'),
+      numeric('saved', t('saved'), 'count'),
+      numeric('saveRate', t('saveRate'), 'rate'),
+      numeric('savedMrrCents', t('savedMrr'), 'cents'),
+      numeric('offerCostCents', t('offerCost'), 'cents'),
+      numeric('costPerSaveCents', t('costPerSave'), 'cents'),
     ];
-  }, [data.currency]);
+  }, [data.currency, locale, t]);
 
   const table = useReactTable({
     data: rows,
@@ -101,13 +104,10 @@ export function RepLeaderboard({ input, linkQuery }: { input: DashboardQueryInpu
 
   return (
     <section className="card" aria-labelledby="rep-leaderboard-title">
-      <h2 id="rep-leaderboard-title">Rep leaderboard</h2>
-      <p className="muted">
-        Cases closed in the period. Offer cost counts every compensation linked to those cases; cost per save = offer
-        cost ÷ saves.
-      </p>
+      <h2 id="rep-leaderboard-title">{t('title')}</h2>
+      <p className="muted">{t('intro')}</p>
       {rows.length === 0 ? (
-        <p className="muted">No case was closed in the period.</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
         <div className="table-scroll">
           <table className="data" data-testid="rep-leaderboard">

@@ -1,9 +1,10 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazySeriesChart } from '@/components/charts/lazy';
-import { formatRate } from '@/lib/format';
+import { useFormat } from '@/components/i18n/use-format';
 import styles from './retention.module.css';
 
 export interface SaveBreakdownRow {
@@ -19,8 +20,16 @@ export interface SaveBreakdownRow {
  * Closed cases broken down by one dimension: the save rate, and saves against losses, as two
  * bar charts; a click on a bar, or on its link, opens the closed cases behind it.
  */
-export function SaveBreakdownCharts({ dimension, rows }: { dimension: string; rows: readonly SaveBreakdownRow[] }) {
+export function SaveBreakdownCharts({
+  dimension,
+  rows,
+}: {
+  dimension: 'offer' | 'reason';
+  rows: readonly SaveBreakdownRow[];
+}) {
   const router = useRouter();
+  const t = useTranslations('retention.breakdown');
+  const f = useFormat();
   const data = rows.map((r) => ({
     label: r.label,
     closed: r.closed,
@@ -29,24 +38,23 @@ export function SaveBreakdownCharts({ dimension, rows }: { dimension: string; ro
     saveRate: r.saveRate,
   }));
   const columns = [
-    { key: 'label', label: dimension },
-    { key: 'closed', label: 'Closed' },
-    { key: 'saved', label: 'Saved' },
-    { key: 'lost', label: 'Lost' },
-    { key: 'saveRate', label: 'Save rate', kind: 'rate' as const },
+    { key: 'label', label: t(`dimension.${dimension}`) },
+    { key: 'closed', label: t('closed') },
+    { key: 'saved', label: t('saved') },
+    { key: 'lost', label: t('lost') },
+    { key: 'saveRate', label: t('saveRate'), kind: 'rate' as const },
   ];
   const hrefByLabel = new Map(rows.map((r) => [r.label, r.href]));
   const onSelect = (label: string) => {
     const href = hrefByLabel.get(label);
     if (href) router.push(href);
   };
-  const noun = dimension.toLowerCase();
   return (
     <div>
       <div className="grid-2">
         <ChartFrame
-          title={`Save rate by ${noun}`}
-          description="among cases closed in the period"
+          title={t(`rateTitle.${dimension}`)}
+          description={t('rateDescription')}
           columns={columns}
           rows={data}
         >
@@ -54,15 +62,15 @@ export function SaveBreakdownCharts({ dimension, rows }: { dimension: string; ro
             kind="bar"
             data={data}
             xKey="label"
-            series={[{ key: 'saveRate', label: 'Save rate', color: 'var(--chart-3)' }]}
+            series={[{ key: 'saveRate', label: t('saveRate'), color: 'var(--chart-3)' }]}
             valueKind="rate"
             xTicks="all"
             onSelect={onSelect}
           />
         </ChartFrame>
         <ChartFrame
-          title={`Saves and losses by ${noun}`}
-          description="click a bar for the cases"
+          title={t(`outcomeTitle.${dimension}`)}
+          description={t('outcomeDescription')}
           columns={columns}
           rows={data}
         >
@@ -71,8 +79,8 @@ export function SaveBreakdownCharts({ dimension, rows }: { dimension: string; ro
             data={data}
             xKey="label"
             series={[
-              { key: 'saved', label: 'Saved', color: 'var(--chart-3)', stackId: 'outcome' },
-              { key: 'lost', label: 'Lost', color: 'var(--chart-5)', stackId: 'outcome' },
+              { key: 'saved', label: t('saved'), color: 'var(--chart-3)', stackId: 'outcome' },
+              { key: 'lost', label: t('lost'), color: 'var(--chart-5)', stackId: 'outcome' },
             ]}
             valueKind="count"
             xTicks="all"
@@ -81,10 +89,15 @@ export function SaveBreakdownCharts({ dimension, rows }: { dimension: string; ro
         </ChartFrame>
       </div>
       {rows.length > 0 ? (
-        <nav className={styles.drill} aria-label={`Closed cases by ${noun}`}>
+        <nav className={styles.drill} aria-label={t(`drillLabel.${dimension}`)}>
           {rows.map((r) => (
             <Link key={r.key} href={r.href}>
-              {r.label}: {r.saved}/{r.closed} saved ({formatRate(r.saveRate)})
+              {t('drillItem', {
+                label: r.label,
+                saved: f.count(r.saved),
+                closed: f.count(r.closed),
+                rate: f.rate(r.saveRate),
+              })}
             </Link>
           ))}
         </nav>

@@ -1,20 +1,21 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
 import { ChartFrame } from '@/components/charts/chart-frame';
 import { LazySeriesChart } from '@/components/charts/lazy';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { useTRPC } from '@/lib/trpc/react';
 
-const COLUMNS = [
-  { key: 'month', label: 'Month' },
-  { key: 'saved', label: 'Saved' },
-  { key: 'lost', label: 'Lost' },
-  { key: 'saveRate', label: 'Save rate', kind: 'rate' as const },
-];
-
 /** Save rate of each of the 12 months up to the period's end (the KPI engine's monthly series). */
 export function SaveRateTrend({ input }: { input: DashboardQueryInput }) {
   const trpc = useTRPC();
+  const t = useTranslations('retention.trend');
+  const columns = [
+    { key: 'month', label: t('month') },
+    { key: 'saved', label: t('saved') },
+    { key: 'lost', label: t('lost') },
+    { key: 'saveRate', label: t('saveRate'), kind: 'rate' as const },
+  ];
   const { data } = useSuspenseQuery(trpc.dashboard.series.queryOptions(input));
   const rows = data.map((m) => ({
     month: m.month,
@@ -23,17 +24,12 @@ export function SaveRateTrend({ input }: { input: DashboardQueryInput }) {
     saveRate: m.retention.saveRate,
   }));
   return (
-    <ChartFrame
-      title="Save rate, last 12 months"
-      description="saved ÷ (saved + lost) among cases closed each month"
-      columns={COLUMNS}
-      rows={rows}
-    >
+    <ChartFrame title={t('title')} description={t('description')} columns={columns} rows={rows}>
       <LazySeriesChart
         kind="line"
         data={rows}
         xKey="month"
-        series={[{ key: 'saveRate', label: 'Save rate', color: 'var(--chart-3)' }]}
+        series={[{ key: 'saveRate', label: t('saveRate'), color: 'var(--chart-3)' }]}
         valueKind="rate"
       />
     </ChartFrame>

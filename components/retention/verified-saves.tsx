@@ -1,9 +1,11 @@
 'use client';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useTranslations } from 'next-intl';
+import { useFormat } from '@/components/i18n/use-format';
+import { capitalize, useWords } from '@/components/ui/vocab';
 import type { DashboardQueryInput } from '@/lib/dashboard-filters';
 import { useTRPC } from '@/lib/trpc/react';
 import type { RouterOutputs } from '@/lib/trpc/types';
-import { VERIFIED_SAVES as T } from './verified-saves-strings';
 import styles from './retention.module.css';
 
 type Group = Pick<RouterOutputs['retention']['verifiedSaves'], 'saved' | 'horizons'>;
@@ -11,9 +13,14 @@ type Horizon = Group['horizons'][number];
 
 /** A rate with its counts on hover, "—" when nothing is verifiable yet. */
 function RateCell({ h }: { h: Horizon }) {
+  const t = useTranslations('retention.verified');
+  const f = useFormat();
   return (
-    <td className={styles.num} title={T.ofVerifiable(h.verified, h.verifiable)}>
-      {T.rate(h.rate)}
+    <td
+      className={styles.num}
+      title={t('ofVerifiable', { verified: f.count(h.verified), verifiable: f.count(h.verifiable) })}
+    >
+      {f.rate(h.rate)}
     </td>
   );
 }
@@ -27,6 +34,8 @@ function GroupTable({
   keyHeader: string;
   rows: { key: string; group: Group }[];
 }) {
+  const t = useTranslations('retention.verified');
+  const f = useFormat();
   const days = rows[0]?.group.horizons.map((h) => h.days) ?? [];
   return (
     <div className="card table-scroll">
@@ -36,11 +45,11 @@ function GroupTable({
           <tr>
             <th scope="col">{keyHeader}</th>
             <th scope="col" className={styles.num}>
-              {T.saved}
+              {t('saved')}
             </th>
             {days.map((d) => (
               <th key={d} scope="col" className={styles.num}>
-                {T.at(d)}
+                {t('at', { days: d })}
               </th>
             ))}
           </tr>
@@ -49,7 +58,7 @@ function GroupTable({
           {rows.map(({ key, group }) => (
             <tr key={key}>
               <th scope="row">{key}</th>
-              <td className={styles.num}>{T.count(group.saved)}</td>
+              <td className={styles.num}>{f.count(group.saved)}</td>
               {group.horizons.map((h) => (
                 <RateCell key={h.days} h={h} />
               ))}
@@ -65,31 +74,41 @@ function GroupTable({
 export function VerifiedSaves({ input }: { input: DashboardQueryInput }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.retention.verifiedSaves.queryOptions(input));
+  const t = useTranslations('retention.verified');
+  const f = useFormat();
+  const words = useWords();
+  const notYet = (count: number) => (count > 0 ? t('notYet', { count: f.count(count) }) : t('allVerifiable'));
   return (
     <section aria-labelledby="verified-saves" data-testid="verified-saves">
-      <h2 id="verified-saves">{T.title}</h2>
-      <p className="muted">{T.intro}</p>
+      <h2 id="verified-saves">{t('title')}</h2>
+      <p className="muted">{t('intro')}</p>
       <div className="cards">
         {data.horizons.map((h) => (
           <div key={h.days} className="card">
-            <div className="kpi-label">{T.horizon(h.days)}</div>
-            <div className="kpi-value">{T.rate(h.rate)}</div>
+            <div className="kpi-label">{t('horizon', { days: h.days })}</div>
+            <div className="kpi-value">{f.rate(h.rate)}</div>
             <div className="delta muted">
-              {h.verifiable > 0 ? T.ofVerifiable(h.verified, h.verifiable) : T.none} ·{' '}
-              {T.notYet(data.saved - h.verifiable)}
+              {h.verifiable > 0
+                ? t('ofVerifiable', { verified: f.count(h.verified), verifiable: f.count(h.verifiable) })
+                : t('none')}{' '}
+              · {notYet(data.saved - h.verifiable)}
             </div>
           </div>
         ))}
       </div>
       {data.saved === 0 ? (
-        <p className="muted">{T.empty}</p>
+        <p className="muted">{t('empty')}</p>
       ) : (
         <>
-          <GroupTable caption={T.byRep} keyHeader={T.rep} rows={data.byRep.map((g) => ({ key: g.rep, group: g }))} />
           <GroupTable
-            caption={T.byOffer}
-            keyHeader={T.offer}
-            rows={data.byOffer.map((g) => ({ key: T.offerLabel(g.offerType), group: g }))}
+            caption={t('byRep')}
+            keyHeader={t('rep')}
+            rows={data.byRep.map((g) => ({ key: g.rep, group: g }))}
+          />
+          <GroupTable
+            caption={t('byOffer')}
+            keyHeader={t('offer')}
+            rows={data.byOffer.map((g) => ({ key: capitalize(words('offerType', g.offerType)), group: g }))}
           />
         </>
       )}
