@@ -54,7 +54,7 @@ describe('formula injection', () => {
 
       const csv = lines((await exportBytes(fresh.db, admin, 'customers', period)).bytes);
       expect(csv.find((line) => line.includes('ACC-9'))).toBe(
-        `'-ACC-9,MAD,2031-01-01T00:00:00+01:00,0.00,"'=HYPERLINK(""http://x"";""y"")",,'+34 600,,,'@reason\ttab,''=quoted,,,`,
+        `'-ACC-9,MAD,2031-01-01T00:00:00+01:00,0.00,"'=HYPERLINK(""http://x"";""y"")",,,'+34 600,,,'@reason\ttab,''=quoted,,,`,
       );
 
       const xlsx = (await exportBytes(fresh.db, admin, 'customers', period, 'xlsx')).bytes;
@@ -62,12 +62,13 @@ describe('formula injection', () => {
       await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
       const rows = (workbook.worksheets[0]?.getSheetValues() ?? []) as unknown[][];
       const cells = (rows.find((r) => Array.isArray(r) && r[1] === "'-ACC-9") ?? []).slice(1);
-      expect(cells.slice(0, 7)).toEqual([
+      expect(cells.slice(0, 8)).toEqual([
         "'-ACC-9",
         'MAD',
         '2031-01-01T00:00:00+01:00',
         0,
         `'=HYPERLINK("http://x";"y")`,
+        undefined,
         undefined,
         "'+34 600",
       ]);

@@ -49,12 +49,13 @@ describe('exports.count', () => {
     const result = await caller(analyst).exports.count({ dataset: 'customers', ...PERIOD });
     expect(result).toMatchObject({
       count: 2,
-      omitted: ['name'],
+      omitted: ['name', 'phone'],
       fileName: 'customers_2024-01-01_2024-12-31.csv',
       csvUrl: '/api/v1/export/customers.csv?from=2024-01-01&to=2024-12-31',
       xlsxAllowed: true,
     });
     expect(result.columns).not.toContain('name');
+    expect(result.columns).not.toContain('phone');
   });
 
   it('pins a regional manager to the home region and refuses reps', async () => {

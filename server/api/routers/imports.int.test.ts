@@ -80,6 +80,8 @@ describe('imports router', () => {
       'disputes',
       'outages',
       'compensations',
+      'service_orders',
+      'engineer_appointments',
     ]);
     expect(entities.find((e) => e.entity === 'customers')?.required).toEqual([
       'account_number',
